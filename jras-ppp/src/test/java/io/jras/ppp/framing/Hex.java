@@ -1,0 +1,20 @@
+package io.jras.ppp.framing;
+
+import java.util.HexFormat;
+
+/** Hex fixtures written with spaces between octets, as captures are usually printed. */
+final class Hex {
+    private Hex() {}
+
+    static byte[] decode(String spaced) {
+        return HexFormat.of().parseHex(spaced.replaceAll("\\s+", ""));
+    }
+
+    static String encode(byte[] b, int off, int len) {
+        return HexFormat.ofDelimiter(" ").formatHex(b, off, off + len);
+    }
+
+    static String encode(byte[] b) {
+        return encode(b, 0, b.length);
+    }
+}
