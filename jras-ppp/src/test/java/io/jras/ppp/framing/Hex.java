@@ -2,12 +2,13 @@ package io.jras.ppp.framing;
 
 import java.util.HexFormat;
 
-/** Hex fixtures written with spaces between octets, as captures are usually printed. */
+/** Hex fixtures written with spaces between octets, as captures are printed, and comments. */
 final class Hex {
     private Hex() {}
 
+    /** Parses hex octets; spaces and line breaks are ignored, and so is "//" to the end of a line. */
     static byte[] decode(String spaced) {
-        return HexFormat.of().parseHex(spaced.replaceAll("\\s+", ""));
+        return HexFormat.of().parseHex(spaced.replaceAll("//[^\\n]*", "").replaceAll("\\s+", ""));
     }
 
     static String encode(byte[] b, int off, int len) {
