@@ -1,10 +1,10 @@
 package io.jras.ppp;
 
+import io.jras.ppp.auth.AuthConfig;
 import io.jras.ppp.auth.SecretLookup;
 import io.jras.ppp.fsm.FsmConfig;
 import io.jras.ppp.ipcp.IpcpConfig;
 import io.jras.ppp.lcp.LcpConfig;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +19,7 @@ import java.util.random.RandomGenerator;
  * @param ipcp             IPCP addresses and DNS
  * @param ipv6             run IPV6CP beside IPCP
  * @param fsm              Restart timer and counters, for every control protocol
- * @param authRestart      PAP/CHAP retransmission interval (RFC 1334/1994 leave it to us; pppd: 3 s)
- * @param authMaxRequests  PAP Authenticate-Requests / CHAP Challenges sent before giving up (pppd: 10)
- * @param authTimeout      how long the authenticator waits for a peer that sends nothing (pppd: 30 s)
+ * @param auth             PAP and CHAP timers and retry limits (pppd's defaults)
  * @param user             our name when we authenticate (authenticatee role)
  * @param password         our secret when we authenticate; never printed
  * @param secrets          the peers' secrets when we authenticate them (authenticator role)
@@ -30,11 +28,12 @@ import java.util.random.RandomGenerator;
  * @param trace            receives one line per packet and per state change; never a secret
  */
 public record PppConfig(LcpConfig lcp, IpcpConfig ipcp, boolean ipv6, FsmConfig fsm,
-                        Duration authRestart, int authMaxRequests, Duration authTimeout,
+                        AuthConfig auth,
                         String user, String password, SecretLookup secrets, String localName,
                         RandomGenerator random, Consumer<String> trace) {
 
     public PppConfig {
+        auth = auth == null ? AuthConfig.DEFAULTS : auth;
         user = user == null ? "" : user;
         password = password == null ? "" : password;
         secrets = secrets == null ? name -> Optional.empty() : secrets;
@@ -46,53 +45,57 @@ public record PppConfig(LcpConfig lcp, IpcpConfig ipcp, boolean ipv6, FsmConfig 
     /** A dialing client that authenticates as {@code user} with whatever the peer asks. */
     public static PppConfig client(String user, String password) {
         return new PppConfig(LcpConfig.client(), IpcpConfig.client(), true, FsmConfig.DEFAULT,
-                Duration.ofSeconds(3), 10, Duration.ofSeconds(30), user, password, null, "jras", null, null);
+                AuthConfig.DEFAULTS, user, password, null, "jras", null, null);
     }
 
     /** An answering side that requires one of {@code require} (in order of preference) of the peer. */
     public static PppConfig authenticator(List<AuthProtocol> require, SecretLookup secrets, IpcpConfig ipcp) {
         LcpConfig lcp = LcpConfig.client().withRequireAuth(require).withAcceptAuth(Set.of());
         return new PppConfig(lcp, ipcp, true, FsmConfig.DEFAULT,
-                Duration.ofSeconds(3), 10, Duration.ofSeconds(30), "", "", secrets, "jras", null, null);
+                AuthConfig.DEFAULTS, "", "", secrets, "jras", null, null);
     }
 
     public PppConfig withLcp(LcpConfig newLcp) {
-        return new PppConfig(newLcp, ipcp, ipv6, fsm, authRestart, authMaxRequests, authTimeout, user, password,
+        return new PppConfig(newLcp, ipcp, ipv6, fsm, auth, user, password,
                 secrets, localName, random, trace);
     }
 
     public PppConfig withIpcp(IpcpConfig newIpcp) {
-        return new PppConfig(lcp, newIpcp, ipv6, fsm, authRestart, authMaxRequests, authTimeout, user, password,
+        return new PppConfig(lcp, newIpcp, ipv6, fsm, auth, user, password,
                 secrets, localName, random, trace);
     }
 
     public PppConfig withIpv6(boolean on) {
-        return new PppConfig(lcp, ipcp, on, fsm, authRestart, authMaxRequests, authTimeout, user, password,
+        return new PppConfig(lcp, ipcp, on, fsm, auth, user, password,
                 secrets, localName, random, trace);
     }
 
     public PppConfig withFsm(FsmConfig newFsm) {
-        return new PppConfig(lcp, ipcp, ipv6, newFsm, authRestart, authMaxRequests, authTimeout, user, password,
+        return new PppConfig(lcp, ipcp, ipv6, newFsm, auth, user, password,
                 secrets, localName, random, trace);
     }
 
     public PppConfig withRandom(RandomGenerator newRandom) {
-        return new PppConfig(lcp, ipcp, ipv6, fsm, authRestart, authMaxRequests, authTimeout, user, password,
+        return new PppConfig(lcp, ipcp, ipv6, fsm, auth, user, password,
                 secrets, localName, newRandom, trace);
     }
 
     public PppConfig withTrace(Consumer<String> newTrace) {
-        return new PppConfig(lcp, ipcp, ipv6, fsm, authRestart, authMaxRequests, authTimeout, user, password,
+        return new PppConfig(lcp, ipcp, ipv6, fsm, auth, user, password,
                 secrets, localName, random, newTrace);
     }
 
+    public PppConfig withAuth(AuthConfig newAuth) {
+        return new PppConfig(lcp, ipcp, ipv6, fsm, newAuth, user, password, secrets, localName, random, trace);
+    }
+
     public PppConfig withLocalName(String name) {
-        return new PppConfig(lcp, ipcp, ipv6, fsm, authRestart, authMaxRequests, authTimeout, user, password,
+        return new PppConfig(lcp, ipcp, ipv6, fsm, auth, user, password,
                 secrets, name, random, trace);
     }
 
     public PppConfig withCredentials(String newUser, String newPassword) {
-        return new PppConfig(lcp, ipcp, ipv6, fsm, authRestart, authMaxRequests, authTimeout, newUser, newPassword,
+        return new PppConfig(lcp, ipcp, ipv6, fsm, auth, newUser, newPassword,
                 secrets, localName, random, trace);
     }
 
