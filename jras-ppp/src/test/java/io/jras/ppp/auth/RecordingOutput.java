@@ -1,0 +1,80 @@
+package io.jras.ppp.auth;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An {@link AuthOutput} that keeps what a side sent and reported, for tests to take in order. */
+public final class RecordingOutput implements AuthOutput {
+
+    /** A verdict reported by a side. */
+    public sealed interface Verdict {
+    }
+
+    public record Succeeded(String peerName, String message) implements Verdict {
+    }
+
+    public record Failed(String message, boolean timedOut) implements Verdict {
+    }
+
+    private final Deque<byte[]> sent = new ArrayDeque<>();
+    private final List<byte[]> history = new ArrayList<>();
+    private final Deque<Verdict> verdicts = new ArrayDeque<>();
+    private int verdictCount;
+
+    @Override
+    public void send(byte[] packet) {
+        sent.add(packet.clone());
+        history.add(packet.clone());
+    }
+
+    @Override
+    public void succeeded(String peerName, String message) {
+        verdicts.add(new Succeeded(peerName, message));
+        verdictCount++;
+    }
+
+    @Override
+    public void failed(String message, boolean timedOut) {
+        verdicts.add(new Failed(message, timedOut));
+        verdictCount++;
+    }
+
+    /** The oldest packet not yet taken, or null. */
+    public byte[] pollSent() {
+        return sent.poll();
+    }
+
+    public byte[] takeSent() {
+        assertThat(sent).as("a packet was sent").isNotEmpty();
+        return sent.poll();
+    }
+
+    public boolean hasSent() {
+        return !sent.isEmpty();
+    }
+
+    /** Every packet ever sent, in order. */
+    public List<byte[]> history() {
+        return history;
+    }
+
+    public Verdict takeVerdict() {
+        assertThat(verdicts).as("a verdict was reported").isNotEmpty();
+        return verdicts.poll();
+    }
+
+    /** How many verdicts were ever reported (a side reports at most one). */
+    public int verdictCount() {
+        return verdictCount;
+    }
+
+    /** Nothing sent or reported is left untaken. */
+    public void assertExhausted() {
+        assertThat(sent).as("packets left untaken").isEmpty();
+        assertThat(verdicts).as("verdicts left untaken").isEmpty();
+    }
+}
