@@ -43,8 +43,9 @@ class PppEngineTest {
     }
 
     private static void assertNetworkUp(LinkPair p) {
-        List<NetworkUp> up = LinkPair.of(p.eventsA, NetworkUp.class);
-        assertThat(up).as(p.traces()).isNotEmpty();
+        List<NetworkUp> up = LinkPair.of(p.eventsA, NetworkUp.class).stream()
+                .filter(e -> e.ncp().equals(Protocol.IPCP)).toList();
+        assertThat(up).as(p.traces()).hasSize(1);
         Projection proj = up.getFirst().projection();
         assertThat(proj.localAddressText()).isEqualTo("192.0.2.2");
         assertThat(proj.remoteAddressText()).isEqualTo("192.0.2.1");
@@ -153,7 +154,7 @@ class PppEngineTest {
                 .isEqualTo(new LinkFailure.LocalClose("User request"));
         assertThat(LinkPair.of(p.eventsB, LinkDown.class).getFirst().failure())
                 .isEqualTo(new LinkFailure.RemoteTerminated("User request"));
-        assertThat(p.traceA).contains("sent [LCP TermReq id=0x3 \"User request\"]");
+        assertThat(p.traceA).anyMatch(l -> l.matches("sent \\[LCP TermReq id=0x[0-9a-f]+ \"User request\"]"));
     }
 
     @Test
@@ -309,7 +310,10 @@ class PppEngineTest {
                 .map(e -> e instanceof PppEvent.PhaseChanged pc ? "Phase(" + pc.to() + ")"
                         : e instanceof NetworkUp nu ? "NetworkUp(" + nu.ncp() + ")" : e.getClass().getSimpleName())
                 .toList();
-        assertThat(names).containsExactly("Phase(ESTABLISH)", "LinkEstablished", "Phase(AUTHENTICATE)", "Authenticated",
-                "Phase(NETWORK)", "NetworkUp(IPCP)", "NetworkUp(IPV6CP)", "Phase(TERMINATE)", "Phase(DEAD)", "LinkDown");
+        // The two NCPs negotiate independently: either may open first.
+        assertThat(names.subList(0, 5)).containsExactly("Phase(ESTABLISH)", "LinkEstablished", "Phase(AUTHENTICATE)",
+                "Authenticated", "Phase(NETWORK)");
+        assertThat(names.subList(5, 7)).containsExactlyInAnyOrder("NetworkUp(IPCP)", "NetworkUp(IPV6CP)");
+        assertThat(names.subList(7, names.size())).containsExactly("Phase(TERMINATE)", "Phase(DEAD)", "LinkDown");
     }
 }
