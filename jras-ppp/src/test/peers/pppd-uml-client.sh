@@ -19,5 +19,5 @@ esac >> "$RUN/options"
 printf '%s\n' "user $PPP_USER" noauth noipdefault ipcp-accept-local ipcp-accept-remote \
   usepeerdns nodefaultroute >> "$RUN/options"
 echo "${PPPD_EXTRA:-}" >> "$RUN/options"
-lab_ready_extra() { grep -q 'starting data transfer loop' "$SOCAT_LOG"; }   # TCP connected
+lab_ready_extra() { grep -qs 'starting data transfer loop' "$SOCAT_LOG"; }   # TCP connected
 lab_run

@@ -30,5 +30,5 @@ esac
 printf '%s\n' name labserver 192.0.2.1:192.0.2.2 ms-dns 192.0.2.53 ms-dns 192.0.2.54 \
   nodefaultroute noproxyarp >> "$RUN/options"
 echo "${PPPD_EXTRA:-}" >> "$RUN/options"
-lab_ready_extra() { grep -q 'listening on' "$SOCAT_LOG"; }
+lab_ready_extra() { grep -qs 'listening on' "$SOCAT_LOG"; }
 lab_run

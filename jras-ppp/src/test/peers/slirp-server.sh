@@ -45,7 +45,7 @@ X=; [[ "${SLIRP_BANNER:-0}" == 1 ]] && X=,stderr
 setsid socat -d -d "TCP-LISTEN:$PORT,bind=127.0.0.1,reuseaddr,fork" "EXEC:$RUN/session.sh,pty,raw,echo=0,setsid,ctty$X" 2> "$LOG" &
 SOCAT_PID=$!
 t0=$SECONDS
-until grep -q 'listening on' "$LOG"; do
+until grep -qs 'listening on' "$LOG"; do
   kill -0 "$SOCAT_PID" 2>/dev/null || lab_die "socat: $(grep ' E ' "$LOG" | tail -n 1)"
   (( SECONDS - t0 < READY_TIMEOUT )) || lab_die "not ready after ${READY_TIMEOUT}s"
   sleep 0.05

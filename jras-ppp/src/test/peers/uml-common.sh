@@ -86,7 +86,7 @@ lab_run() {
   READY=1
   # SERVER_MODE=active: tell the waiting connect script once a client is connected
   if [[ -n "${LAB_ON_CONNECT:-}" ]]; then
-    ( until grep -q 'starting data transfer loop' "$SOCAT_LOG"; do sleep 0.05; done; touch "$RUN/connected" ) &
+    ( until grep -qs 'starting data transfer loop' "$SOCAT_LOG"; do sleep 0.05; done; touch "$RUN/connected" ) &
     WATCH_PID=$!
   fi
   echo "READY pppd-uml-$ROLE port=$PORT auth=$AUTH log=$LOG console=$CONSOLE startup_ms=$(lab_startup_ms)"

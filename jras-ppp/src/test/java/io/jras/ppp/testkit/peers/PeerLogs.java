@@ -84,7 +84,11 @@ public final class PeerLogs implements BeforeEachCallback, AfterEachCallback, Te
         synchronized (LOCK) {
             peers = current == null ? List.of() : List.copyOf(current.peers());
         }
+        String message = String.valueOf(failure.getMessage());
         for (PeerProcess p : peers) {
+            if (message.contains(p + ":")) {
+                continue;       // a PeerProcess assertion: its message already has the tails
+            }
             String tail = p + " (logs in " + p.logsDir() + ")\n" + p.diagnostics();
             System.err.println("=== peer log tail: " + tail);
             failure.addSuppressed(new PeerLogTail(tail));
