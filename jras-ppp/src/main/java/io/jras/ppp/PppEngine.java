@@ -156,7 +156,10 @@ public final class PppEngine implements LcpListener, LayerListener {
         }
         this.now = now;
         if (failure == null) {
-            failure = new LinkFailure.LowerLayerDown(networkWasUp);
+            // A peer that said Terminate-Request and then hung up terminated the link; anything else is a cut line.
+            failure = lcp.automaton().peerTerminateSeen()
+                    ? new LinkFailure.RemoteTerminated(lcp.automaton().peerTerminateReason())
+                    : new LinkFailure.LowerLayerDown(networkWasUp);
         }
         State s = lcp.automaton().state();
         if (s != State.INITIAL && s != State.STARTING) {

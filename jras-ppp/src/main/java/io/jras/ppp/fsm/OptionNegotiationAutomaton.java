@@ -62,6 +62,7 @@ public final class OptionNegotiationAutomaton {
 
     private FinishCause finishCause = FinishCause.NONE;
     private String peerTerminateReason = "";
+    private boolean peerTerminateSeen;
     private long discarded;
     private long timeouts;
 
@@ -93,6 +94,11 @@ public final class OptionNegotiationAutomaton {
     /** The text of the peer's last Terminate-Request (RFC 1661 §5.5 Data), or "". */
     public String peerTerminateReason() {
         return peerTerminateReason;
+    }
+
+    /** True once the peer sent a Terminate-Request (its reason may be empty). */
+    public boolean peerTerminateSeen() {
+        return peerTerminateSeen;
     }
 
     /** Packets dropped as malformed or unexpected. */
@@ -264,6 +270,7 @@ public final class OptionNegotiationAutomaton {
             case Code.CONFIGURE_NAK, Code.CONFIGURE_REJECT -> receiveConfigureNakOrReject(code, id, buf, dataOff, dataLen, now);
             case Code.TERMINATE_REQUEST -> {
                 peerTerminateReason = printable(buf, dataOff, dataLen);
+                peerTerminateSeen = true;
                 rtr(now);
             }
             case Code.TERMINATE_ACK -> rta(now);
