@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             // the command table, in the order `jras --help` lists it
             HelpCommand.class,
+            DemoCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
