@@ -46,12 +46,20 @@ class AuthRobustnessTest {
         CHAP_MD5_AUTHENTICATEE, CHAP_MD5_AUTHENTICATOR,
         MSCHAPV2_AUTHENTICATEE, MSCHAPV2_AUTHENTICATOR;
 
-        boolean isPap() {
-            return this == PAP_AUTHENTICATEE || this == PAP_AUTHENTICATOR;
-        }
-
         boolean isAuthenticatee() {
             return name().endsWith("AUTHENTICATEE");
+        }
+
+        /** The side this one talks to. */
+        Kind peer() {
+            return switch (this) {
+                case PAP_AUTHENTICATEE -> PAP_AUTHENTICATOR;
+                case PAP_AUTHENTICATOR -> PAP_AUTHENTICATEE;
+                case CHAP_MD5_AUTHENTICATEE -> CHAP_MD5_AUTHENTICATOR;
+                case CHAP_MD5_AUTHENTICATOR -> CHAP_MD5_AUTHENTICATEE;
+                case MSCHAPV2_AUTHENTICATEE -> MSCHAPV2_AUTHENTICATOR;
+                case MSCHAPV2_AUTHENTICATOR -> MSCHAPV2_AUTHENTICATEE;
+            };
         }
 
         ChapDigest digest() {
@@ -89,8 +97,8 @@ class AuthRobustnessTest {
     static List<byte[]> corpus(Kind kind) {
         List<byte[]> packets = new ArrayList<>();
         for (String password : List.of(PASSWORD, "looking-glass")) {
-            Kind ee = kind.isPap() ? Kind.PAP_AUTHENTICATEE : kind.isAuthenticatee() ? kind : Kind.values()[kind.ordinal() - 1];
-            Kind or = kind.isPap() ? Kind.PAP_AUTHENTICATOR : kind.isAuthenticatee() ? Kind.values()[kind.ordinal() + 1] : kind;
+            Kind ee = kind.isAuthenticatee() ? kind : kind.peer();
+            Kind or = ee.peer();
             Subject a = subject(ee, password, 1);
             Subject b = subject(or, password, 2);
             var pair = new AuthPair(a.side(), a.out(), b.side(), b.out(), p -> "");
