@@ -23,7 +23,7 @@ public final class RecordingOutput implements AuthOutput {
     private final Deque<byte[]> sent = new ArrayDeque<>();
     private final List<byte[]> history = new ArrayList<>();
     private final Deque<Verdict> verdicts = new ArrayDeque<>();
-    private int verdictCount;
+    private final List<Verdict> verdictHistory = new ArrayList<>();
 
     @Override
     public void send(byte[] packet) {
@@ -34,13 +34,13 @@ public final class RecordingOutput implements AuthOutput {
     @Override
     public void succeeded(String peerName, String message) {
         verdicts.add(new Succeeded(peerName, message));
-        verdictCount++;
+        verdictHistory.add(new Succeeded(peerName, message));
     }
 
     @Override
     public void failed(String message, boolean timedOut) {
         verdicts.add(new Failed(message, timedOut));
-        verdictCount++;
+        verdictHistory.add(new Failed(message, timedOut));
     }
 
     /** The oldest packet not yet taken, or null. */
@@ -69,7 +69,12 @@ public final class RecordingOutput implements AuthOutput {
 
     /** How many verdicts were ever reported (a side reports at most one). */
     public int verdictCount() {
-        return verdictCount;
+        return verdictHistory.size();
+    }
+
+    /** Every verdict ever reported, taken or not. */
+    public List<Verdict> verdictHistory() {
+        return verdictHistory;
     }
 
     /** Nothing sent or reported is left untaken. */

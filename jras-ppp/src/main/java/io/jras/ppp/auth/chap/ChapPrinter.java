@@ -30,26 +30,11 @@ public final class ChapPrinter {
     public static String describe(byte[] p, int off, int len) {
         Objects.checkFromIndexSize(off, len, p.length);
         StringBuilder sb = new StringBuilder();
-        if (len < Wire.HEADER_LEN) {
-            sb.append("short packet ");
-            Wire.appendHex(sb, p, off, len);
+        int length = Wire.appendHeader(sb, p, off, len, "Challenge", "Response", "Success", "Failure");
+        if (length < 0) {
             return sb.toString();
         }
         int code = p[off] & 0xff;
-        int id = p[off + 1] & 0xff;
-        sb.append(switch (code) {
-            case ChapPacket.CHALLENGE -> "Challenge";
-            case ChapPacket.RESPONSE -> "Response";
-            case ChapPacket.SUCCESS -> "Success";
-            case ChapPacket.FAILURE -> "Failure";
-            default -> "code=0x" + Integer.toHexString(code);
-        });
-        sb.append(" id=0x").append(Integer.toHexString(id));
-        int length = Wire.soundLength(p, off, len);
-        if (length < 0) {
-            int field = ((p[off + 2] & 0xff) << 8) | (p[off + 3] & 0xff);
-            return sb.append(" bad length=").append(field).append(" (").append(len).append(" octets)").toString();
-        }
         int data = off + Wire.HEADER_LEN;
         int dataLen = length - Wire.HEADER_LEN;
         switch (code) {

@@ -91,6 +91,34 @@ public final class Wire {
         sb.append('"');
     }
 
+    /**
+     * Appends a packet's header in pppd's style ({@code name id=0x1}, or {@code code=0x9 id=0x1} for a
+     * code without a name), after checking it: the Length field if the Data may follow, or -1 when
+     * the line is already complete ({@code short packet <..>}, {@code bad length=..}).
+     *
+     * @param names the names of codes 1, 2, ...
+     */
+    public static int appendHeader(StringBuilder sb, byte[] p, int off, int len, String... names) {
+        if (len < HEADER_LEN) {
+            sb.append("short packet ");
+            appendHex(sb, p, off, len);
+            return -1;
+        }
+        int code = p[off] & 0xff;
+        if (code >= 1 && code <= names.length) {
+            sb.append(names[code - 1]);
+        } else {
+            sb.append("code=0x").append(Integer.toHexString(code));
+        }
+        sb.append(" id=0x").append(Integer.toHexString(p[off + 1] & 0xff));
+        int length = soundLength(p, off, len);
+        if (length < 0) {
+            int field = ((p[off + 2] & 0xff) << 8) | (p[off + 3] & 0xff);
+            sb.append(" bad length=").append(field).append(" (").append(len).append(" octets)");
+        }
+        return length;
+    }
+
     /** Appends {@code <hex>}, lower case, no separators, as pppd prints a CHAP value. */
     public static void appendHex(StringBuilder sb, byte[] p, int off, int len) {
         sb.append('<');
