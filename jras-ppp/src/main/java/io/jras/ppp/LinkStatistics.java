@@ -14,8 +14,13 @@ package io.jras.ppp;
  * @param framingErrors     short frames, aborts, bad address, control or protocol fields
  * @param bufferOverrunErrors frames longer than the MRU allows
  * @param discardedPackets  well-framed packets dropped by a protocol (bad length, wrong id, wrong phase)
+ * @param datagramsTransmitted IPv4 and IPv6 datagrams sent (what idle-disconnect watches)
+ * @param datagramsReceived    IPv4 and IPv6 datagrams received
  */
 public record LinkStatistics(long bytesTransmitted, long bytesReceived, long framesTransmitted, long framesReceived,
                              long crcErrors, long timeoutErrors, long alignmentErrors, long framingErrors,
-                             long bufferOverrunErrors, long discardedPackets) {
+                             long bufferOverrunErrors, long discardedPackets,
+                             long datagramsTransmitted, long datagramsReceived) {
+
+    public static final LinkStatistics ZERO = new LinkStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

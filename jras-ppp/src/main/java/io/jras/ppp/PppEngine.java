@@ -72,6 +72,8 @@ public final class PppEngine implements LcpListener, LayerListener {
     private long bytesTransmitted;
     private long framesTransmitted;
     private long discardedPackets;
+    private long datagramsTransmitted;
+    private long datagramsReceived;
 
     public PppEngine(PppConfig config) {
         this.config = config;
@@ -175,6 +177,7 @@ public final class PppEngine implements LcpListener, LayerListener {
             return false;
         }
         frame(protocol.number(), packet, off, len, false);
+        datagramsTransmitted++;
         return true;
     }
 
@@ -235,7 +238,8 @@ public final class PppEngine implements LcpListener, LayerListener {
         long discarded = discardedPackets + lcp.automaton().discarded() + ipcp.automaton().discarded()
                 + (ipv6cp == null ? 0 : ipv6cp.automaton().discarded());
         return new LinkStatistics(bytesTransmitted, f.lineBytesReceived(), framesTransmitted, f.framesReceived(),
-                f.crcErrors(), timeouts, f.alignmentErrors(), f.framingErrors(), f.bufferOverrunErrors(), discarded);
+                f.crcErrors(), timeouts, f.alignmentErrors(), f.framingErrors(), f.bufferOverrunErrors(), discarded,
+                datagramsTransmitted, datagramsReceived);
     }
 
     // ---------------------------------------------------------------- receive demux
@@ -273,6 +277,7 @@ public final class PppEngine implements LcpListener, LayerListener {
             }
             case 0x0021 -> {
                 if (ipcpUp) {
+                    datagramsReceived++;
                     events.add(new PppEvent.DatagramReceived(Protocol.IPV4, Arrays.copyOfRange(info, off, off + len)));
                 } else {
                     discard("IPv4 datagram before IPCP is Opened");
@@ -280,6 +285,7 @@ public final class PppEngine implements LcpListener, LayerListener {
             }
             case 0x0057 -> {
                 if (ipv6Up) {
+                    datagramsReceived++;
                     events.add(new PppEvent.DatagramReceived(Protocol.IPV6, Arrays.copyOfRange(info, off, off + len)));
                 } else {
                     discard("IPv6 datagram before IPV6CP is Opened");

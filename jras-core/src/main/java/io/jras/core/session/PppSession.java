@@ -47,6 +47,9 @@ public final class PppSession {
     private final LinkedBlockingQueue<Input> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<PppEvent.LinkDown> done = new CompletableFuture<>();
     private volatile boolean started;
+    /** Snapshots the loop thread publishes for other threads (the engine itself is not thread-safe). */
+    private volatile io.jras.ppp.LinkStatistics statistics;
+    private volatile io.jras.ppp.Projection projection;
 
     /**
      * @param line closed once the link is Dead (the hang-up of this transport)
@@ -80,6 +83,16 @@ public final class PppSession {
     /** Queues an IP datagram for the link. */
     public void send(Protocol protocol, byte[] packet) {
         queue.add(new Input.Datagram(protocol, packet.clone()));
+    }
+
+    /** The link counters as of the loop's last turn, or null before the first. */
+    public io.jras.ppp.LinkStatistics statistics() {
+        return statistics;
+    }
+
+    /** The projection as of the loop's last turn, or null before the first. */
+    public io.jras.ppp.Projection projection() {
+        return projection;
     }
 
     /** Completes with the final event once the link is Dead and the line closed. */
@@ -169,6 +182,8 @@ public final class PppSession {
         } catch (IOException e) {
             engine.lowerDown(System.nanoTime());
         }
+        statistics = engine.statistics();
+        projection = engine.projection();
         for (PppEvent e; (e = engine.pollEvent()) != null; ) {
             if (e instanceof PppEvent.LinkDown d) {
                 last = d;
