@@ -26,6 +26,11 @@ import picocli.CommandLine.Spec;
         subcommands = {
             // the command table, in the order `jras --help` lists it
             HelpCommand.class,
+            DialCommand.class,
+            HangupCommand.class,
+            ListCommand.class,
+            StatusCommand.class,
+            WatchCommand.class,
             DemoCommand.class,
         })
 public final class Main implements Callable<Integer> {
