@@ -41,7 +41,16 @@ public final class LoopbackPeerDevice implements Device {
         /** Comes up, then drops the line without a word after {@link #dropAfter}. */
         DROPS,
         /** Comes up, then sends LCP Terminate-Request after {@link #dropAfter}. */
-        TERMINATES
+        TERMINATES,
+        /** Drops the line as soon as its own link reaches the phase {@link #dropInPhase}. */
+        DROPS_IN_PHASE
+    }
+
+    private volatile io.jras.ppp.Phase dropInPhase = io.jras.ppp.Phase.ESTABLISH;
+
+    public LoopbackPeerDevice dropInPhase(io.jras.ppp.Phase phase) {
+        dropInPhase = phase;
+        return this;
     }
 
     private final Peer peer;
@@ -172,7 +181,13 @@ public final class LoopbackPeerDevice implements Device {
                 .withTrace(peerTrace::add);
         PppSession[] self = new PppSession[1];
         self[0] = new PppSession("peer", new PppEngine(config), s.getInputStream(), s.getOutputStream(), s, event -> {
-            if (event instanceof PppEvent.NetworkUp up && up.ncp().equals(io.jras.ppp.Protocol.IPCP)
+            if (peer == Peer.DROPS_IN_PHASE && event instanceof PppEvent.PhaseChanged pc && pc.to() == dropInPhase) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing is the point
+                }
+            } else if (event instanceof PppEvent.NetworkUp up && up.ncp().equals(io.jras.ppp.Protocol.IPCP)
                     && (peer == Peer.DROPS || peer == Peer.TERMINATES)) {
                 Thread.ofVirtual().start(() -> {
                     try {
