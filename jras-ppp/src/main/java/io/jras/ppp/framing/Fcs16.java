@@ -1,5 +1,8 @@
 package io.jras.ppp.framing;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -31,6 +34,9 @@ public final class Fcs16 {
      */
     private static final int[] TABLES = slicingTables();
 
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private Fcs16() {}
 
     /**
@@ -39,30 +45,40 @@ public final class Fcs16 {
      */
     public static int update(int fcs, byte[] b, int off, int len) {
         Objects.checkFromIndexSize(off, len, b.length);
-        int[] t = TABLES;
         int i = off;
         int end = off + len;
         fcs &= 0xFFFF;
-        // Eight octets per step; octet j of the step is followed by 7 - j more, so it is looked up
-        // in table 7 - j. Only the first two octets meet the register, so the other six are
-        // combined first, off the register's dependency chain: each step then waits on two
-        // lookups instead of eight.
         for (; end - i >= 8; i += 8) {
-            int rest = t[b[i + 7] & 0xFF]
-                    ^ t[0x100 + (b[i + 6] & 0xFF)]
-                    ^ t[0x200 + (b[i + 5] & 0xFF)]
-                    ^ t[0x300 + (b[i + 4] & 0xFF)]
-                    ^ t[0x400 + (b[i + 3] & 0xFF)]
-                    ^ t[0x500 + (b[i + 2] & 0xFF)];
-            int first = t[0x700 + ((b[i] ^ fcs) & 0xFF)];
-            int second = t[0x600 + ((b[i + 1] ^ (fcs >>> 8)) & 0xFF)];
-            fcs = rest ^ (first ^ second);
+            fcs = updateLong(fcs, (long) LONG_LE.get(b, i));
         }
-        // RFC 1662 §C.2: fcs = (fcs >> 8) ^ fcstab[(fcs ^ octet) & 0xff], for the last few octets.
         for (; i < end; i++) {
-            fcs = (fcs >>> 8) ^ t[(fcs ^ b[i]) & 0xFF];
+            fcs = updateByte(fcs, b[i]);
         }
         return fcs;
+    }
+
+    /**
+     * Folds eight octets into the register at once. {@code w} holds them as read little-endian
+     * from the line: the first octet in its low byte. The register must be 0x0000-0xffff.
+     */
+    static int updateLong(int fcs, long w) {
+        int[] t = TABLES;
+        // Octet j of the eight is followed by 7 - j more, so it is looked up in table 7 - j.
+        // Only the first two octets meet the register, so the other six are combined first, off
+        // the register's dependency chain: each step then waits on two lookups instead of eight.
+        int rest = t[(int) (w >>> 56)]
+                ^ t[0x100 + ((int) (w >>> 48) & 0xFF)]
+                ^ t[0x200 + ((int) (w >>> 40) & 0xFF)]
+                ^ t[0x300 + ((int) (w >>> 32) & 0xFF)]
+                ^ t[0x400 + ((int) (w >>> 24) & 0xFF)]
+                ^ t[0x500 + ((int) (w >>> 16) & 0xFF)];
+        int first = (int) w ^ fcs;
+        return rest ^ (t[0x600 + ((first >>> 8) & 0xFF)] ^ t[0x700 + (first & 0xFF)]);
+    }
+
+    /** RFC 1662 §C.2: {@code fcs = (fcs >> 8) ^ fcstab[(fcs ^ octet) & 0xff]}. */
+    static int updateByte(int fcs, byte b) {
+        return (fcs >>> 8) ^ TABLES[(fcs ^ b) & 0xFF];
     }
 
     private static int[] slicingTables() {

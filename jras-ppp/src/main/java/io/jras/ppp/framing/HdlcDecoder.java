@@ -137,7 +137,7 @@ public final class HdlcDecoder {
         while (i < end) {
             if (end - i >= 8 && cap - n >= 8) {
                 long word = (long) LONG_LE.get(in, i);
-                if (!HdlcOctets.anySpecial(word, controls)) {
+                if (HdlcOctets.specials(word, controls) == 0) {
                     // Fast path: eight ordinary octets move as one word.
                     LONG_LE.set(buf, n, word);
                     n += 8;

@@ -43,6 +43,8 @@ public final class HdlcEncoder {
     private final byte[] header = new byte[4];
     private final byte[] trailer = new byte[4];
     private final CRC32 crc32 = new CRC32();
+    /** The FCS-16 register while {@link #escapeAndFcs16} runs. */
+    private int fcs16;
 
     /** Applies what LCP negotiated for the peer's receive side, from the next frame on. */
     public void configure(TransmitConfig c) {
@@ -93,36 +95,58 @@ public final class HdlcEncoder {
             header[headerLength++] = (byte) (protocol >>> 8);
             header[headerLength++] = (byte) protocol;
         }
-        int fcsLength = computeFcs(c.fcs(), headerLength, info, off, len);
-
         int o = outOff;
         out[o++] = FLAG;
         o = escape(header, 0, headerLength, accm, out, o);
-        o = escape(info, off, len, accm, out, o);
-        o = escape(trailer, 0, fcsLength, accm, out, o);
-        out[o++] = FLAG;
-        return o - outOff;
-    }
-
-    /**
-     * Computes the FCS over the header and information (RFC 1662 §3.1: the FCS covers all bits
-     * between the flags, before escaping) into {@link #trailer}, low octet first; returns its size.
-     */
-    private int computeFcs(FcsType type, int headerLength, byte[] info, int off, int len) {
         int sent;
-        if (type == FcsType.FCS16) {
-            int fcs = Fcs16.update(Fcs16.INIT, header, 0, headerLength);
-            sent = Fcs16.update(fcs, info, off, len) ^ 0xFFFF;
+        if (c.fcs() == FcsType.FCS16) {
+            // One pass over the information: escape it and fold it into the FCS together.
+            fcs16 = Fcs16.update(Fcs16.INIT, header, 0, headerLength);
+            o = escapeAndFcs16(info, off, len, accm, out, o);
+            sent = fcs16 ^ 0xFFFF;
         } else {
             crc32.reset();
             crc32.update(header, 0, headerLength);
             crc32.update(info, off, len);
             sent = (int) crc32.getValue(); // CRC32 reports the complement, as §C.3 sends it
+            o = escape(info, off, len, accm, out, o);
         }
-        for (int k = 0; k < type.size(); k++) {
+        // RFC 1662 §C: the FCS goes out low octet first, escaped like everything else.
+        for (int k = 0; k < c.fcs().size(); k++) {
             trailer[k] = (byte) (sent >>> (8 * k));
         }
-        return type.size();
+        o = escape(trailer, 0, c.fcs().size(), accm, out, o);
+        out[o++] = FLAG;
+        return o - outOff;
+    }
+
+    /**
+     * {@link #escape}, folding each octet into {@link #fcs16} on the way (RFC 1662 §3.1: the FCS
+     * covers the octets before escaping). The FCS is a chain of dependent lookups, so the
+     * escaping work runs in its shadow almost for free.
+     */
+    private int escapeAndFcs16(byte[] in, int off, int len, int accm, byte[] out, int o) {
+        boolean controls = accm != 0;
+        int fcs = fcs16;
+        int i = off;
+        int end = off + len;
+        for (; end - i >= 8; i += 8) {
+            long word = (long) LONG_LE.get(in, i);
+            fcs = Fcs16.updateLong(fcs, word);
+            long specials = HdlcOctets.specials(word, controls);
+            if (specials == 0) {
+                LONG_LE.set(out, o, word);
+                o += 8;
+            } else {
+                o = escapeWord(word, specials, accm, out, o);
+            }
+        }
+        for (; i < end; i++) {
+            fcs = Fcs16.updateByte(fcs, in[i]);
+            o = escapeOne(in[i], accm, out, o);
+        }
+        fcs16 = fcs;
+        return o;
     }
 
     /**
@@ -134,21 +158,39 @@ public final class HdlcEncoder {
         boolean controls = accm != 0;
         int i = off;
         int end = off + len;
-        while (end - i >= 8) {
+        for (; end - i >= 8; i += 8) {
             long word = (long) LONG_LE.get(in, i);
-            if (!HdlcOctets.anySpecial(word, controls)) {
-                // Fast path: eight octets that need no escaping move as one word.
-                LONG_LE.set(out, o, word);
-                o += 8;
-                i += 8;
-            } else {
-                for (int stop = i + 8; i < stop; i++) {
-                    o = escapeOne(in[i], accm, out, o);
-                }
-            }
+            o = escapeWord(word, HdlcOctets.specials(word, controls), accm, out, o);
         }
         for (; i < end; i++) {
             o = escapeOne(in[i], accm, out, o);
+        }
+        return o;
+    }
+
+    /**
+     * Escapes the eight octets of {@code word} (low byte first) into {@code out} at {@code o}.
+     * Octets between special ones are moved as whole words; out must have 8 spare octets at the
+     * end, which {@link #maxEncodedSize} leaves.
+     */
+    private static int escapeWord(long word, long specials, int accm, byte[] out, int o) {
+        int done = 0; // octets of the word already written
+        while (specials != 0) {
+            int k = Long.numberOfTrailingZeros(specials) >>> 3;
+            specials &= specials - 1;
+            byte b = (byte) (word >>> (k << 3));
+            if (b == FLAG || b == ESCAPE || HdlcOctets.inAccm(accm, b)) {
+                LONG_LE.set(out, o, word >>> (done << 3)); // octets done..k-1 are the ones kept
+                o += k - done;
+                out[o] = ESCAPE;
+                out[o + 1] = (byte) (b ^ ESCAPE_XOR);
+                o += 2;
+                done = k + 1;
+            }
+        }
+        if (done < 8) {
+            LONG_LE.set(out, o, word >>> (done << 3));
+            o += 8 - done;
         }
         return o;
     }
