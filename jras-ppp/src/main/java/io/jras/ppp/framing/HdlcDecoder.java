@@ -133,11 +133,10 @@ public final class HdlcDecoder {
         int n = length;
         int cap = capacity;
         int accm = config.accm();
-        boolean controls = accm != 0;
         while (i < end) {
             if (end - i >= 8 && cap - n >= 8) {
                 long word = (long) LONG_LE.get(in, i);
-                if (HdlcOctets.specials(word, controls) == 0) {
+                if (HdlcOctets.specials(word, accm) == 0) {
                     // Fast path: eight ordinary octets move as one word.
                     LONG_LE.set(buf, n, word);
                     n += 8;

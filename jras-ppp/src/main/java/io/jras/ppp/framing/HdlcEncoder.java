@@ -55,7 +55,10 @@ public final class HdlcEncoder {
         return config;
     }
 
-    /** The most octets {@link #encode} can write for an Information field of this length. */
+    /**
+     * The room {@link #encode} needs for an Information field of this length: every octet
+     * escaped, plus flags, header and FCS (which also covers the slack of its word stores).
+     */
     public static int maxEncodedSize(int infoLength) {
         if (infoLength < 0 || infoLength > (Integer.MAX_VALUE - MAX_OVERHEAD) / 2) {
             throw new IllegalArgumentException("information length out of range: " + infoLength);
@@ -126,20 +129,13 @@ public final class HdlcEncoder {
      * escaping work runs in its shadow almost for free.
      */
     private int escapeAndFcs16(byte[] in, int off, int len, int accm, byte[] out, int o) {
-        boolean controls = accm != 0;
         int fcs = fcs16;
         int i = off;
         int end = off + len;
         for (; end - i >= 8; i += 8) {
             long word = (long) LONG_LE.get(in, i);
             fcs = Fcs16.updateLong(fcs, word);
-            long specials = HdlcOctets.specials(word, controls);
-            if (specials == 0) {
-                LONG_LE.set(out, o, word);
-                o += 8;
-            } else {
-                o = escapeWord(word, specials, accm, out, o);
-            }
+            o = escapeWord(word, accm, out, o);
         }
         for (; i < end; i++) {
             fcs = Fcs16.updateByte(fcs, in[i]);
@@ -153,14 +149,15 @@ public final class HdlcEncoder {
      * RFC 1662 §4.2: copies {@code in[off..off+len)} to {@code out} from {@code o}, replacing each
      * flag, escape and control character flagged in {@code accm} by 0x7d and the octet XOR 0x20.
      * Nothing else is escaped. Returns the new end of {@code out}.
+     *
+     * <p>Eight octets at a time, each word stored whole; the last store may run up to 16 octets
+     * past the octets it means, which {@link #maxEncodedSize} has room for.
      */
     private static int escape(byte[] in, int off, int len, int accm, byte[] out, int o) {
-        boolean controls = accm != 0;
         int i = off;
         int end = off + len;
         for (; end - i >= 8; i += 8) {
-            long word = (long) LONG_LE.get(in, i);
-            o = escapeWord(word, HdlcOctets.specials(word, controls), accm, out, o);
+            o = escapeWord((long) LONG_LE.get(in, i), accm, out, o);
         }
         for (; i < end; i++) {
             o = escapeOne(in[i], accm, out, o);
@@ -168,31 +165,14 @@ public final class HdlcEncoder {
         return o;
     }
 
-    /**
-     * Escapes the eight octets of {@code word} (low byte first) into {@code out} at {@code o}.
-     * Octets between special ones are moved as whole words; out must have 8 spare octets at the
-     * end, which {@link #maxEncodedSize} leaves.
-     */
-    private static int escapeWord(long word, long specials, int accm, byte[] out, int o) {
-        int done = 0; // octets of the word already written
-        while (specials != 0) {
-            int k = Long.numberOfTrailingZeros(specials) >>> 3;
-            specials &= specials - 1;
-            byte b = (byte) (word >>> (k << 3));
-            if (b == FLAG || b == ESCAPE || HdlcOctets.inAccm(accm, b)) {
-                LONG_LE.set(out, o, word >>> (done << 3)); // octets done..k-1 are the ones kept
-                o += k - done;
-                out[o] = ESCAPE;
-                out[o + 1] = (byte) (b ^ ESCAPE_XOR);
-                o += 2;
-                done = k + 1;
-            }
+    /** Writes eight octets (the first in the low byte of {@code word}), escaped. */
+    private static int escapeWord(long word, int accm, byte[] out, int o) {
+        long specials = HdlcOctets.specials(word, accm);
+        if (specials == 0) {
+            LONG_LE.set(out, o, word); // nothing to escape: the usual case with ACCM 0
+            return o + 8;
         }
-        if (done < 8) {
-            LONG_LE.set(out, o, word >>> (done << 3));
-            o += 8 - done;
-        }
-        return o;
+        return OctetStuffing.stuff(word, specials, out, o);
     }
 
     private static int escapeOne(byte b, int accm, byte[] out, int o) {

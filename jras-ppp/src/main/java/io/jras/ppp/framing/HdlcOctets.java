@@ -39,16 +39,29 @@ final class HdlcOctets {
     }
 
     /**
-     * The octets of {@code w} that are a flag, an escape or (when {@code controls} is set) below
-     * 0x20, as the top bit of each such octet; 0 when the eight octets can be copied as they are
-     * (for any ACCM, since a map covers only 0x00-0x1f).
+     * The octets of {@code w} that are a flag, an escape or a control character in {@code accm},
+     * as the top bit of each such octet; 0 when the eight octets need no attention.
      */
-    static long specials(long w, boolean controls) {
+    static long specials(long w, int accm) {
         long found = exactZeroBytes(w ^ FLAGS) | exactZeroBytes(w ^ ESCAPES);
-        if (controls) {
-            found |= exactZeroBytes(w & CONTROL_BITS);
+        if (accm != 0) {
+            long controls = exactZeroBytes(w & CONTROL_BITS);
+            found |= accm == 0xFFFFFFFF ? controls : inAccm(w, controls, accm);
         }
         return found;
+    }
+
+    /** Keeps those of the marked control characters whose ACCM bit is set. */
+    private static long inAccm(long w, long controls, int accm) {
+        long kept = 0;
+        for (long c = controls; c != 0; c &= c - 1) {
+            int shift = Long.numberOfTrailingZeros(c) - 7; // the marked octet's lowest bit
+            int octet = (int) (w >>> shift) & 0x1F;
+            if (((accm >>> octet) & 1) != 0) {
+                kept |= 0x80L << shift;
+            }
+        }
+        return kept;
     }
 
     /** The top bit of each octet of {@code v} that is zero; no carry crosses octets. */
