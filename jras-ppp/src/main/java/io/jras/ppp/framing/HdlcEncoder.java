@@ -20,9 +20,10 @@ import java.util.zip.CRC32;
  * | Flag | Address | Control | Protocol | Information |  FCS   | Flag |
  * | 0x7e |  0xff   |  0x03   |  1 or 2  |      *      | 2 or 4 | 0x7e |
  * +------+---------+---------+----------+-------------+--------+------+
- *         \_ left out with ACFC _/  \ PFC /
- *         \________ escaped (RFC 1662 §4.2) after the FCS is computed ________/
  * </pre>
+ *
+ * <p>ACFC leaves out Address and Control; PFC sends a Protocol below 0x100 as one octet. The FCS
+ * covers everything between the flags; then every octet there is escaped as needed (§4.2).
  *
  * <p>It checks no protocol rules and looks inside no packet: the link layer decides which
  * options are in force ({@link #configure}) and which packets go out with the defaults.
