@@ -9,7 +9,9 @@ public interface FrameHandler {
      * already removed.
      *
      * <p>{@code info[off..off+len)} is a view of the decoder's own buffer and is valid only during
-     * this call: copy what you keep. The handler must not call back into the same decoder.
+     * this call: copy what you keep. The handler may reconfigure or reset the decoder, but must
+     * not feed it. An exception thrown here leaves {@code feed}, and the rest of that input is
+     * not decoded; the decoder itself stays consistent.
      *
      * @param protocol the Protocol field, 0x0000-0xffff, expanded if it arrived compressed
      */

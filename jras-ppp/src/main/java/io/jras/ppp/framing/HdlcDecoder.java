@@ -62,6 +62,8 @@ public final class HdlcDecoder {
     private byte[] frame = new byte[0];
     private int length;
     private int capacity;
+    /** With FCS-16, the register over {@code frame[0..length)}, folded in as octets arrive. */
+    private int fcs16 = Fcs16.INIT;
     private State state = State.HUNT;
 
     public HdlcDecoder() {
@@ -78,6 +80,7 @@ public final class HdlcDecoder {
         if (frame.length < capacity) {
             frame = Arrays.copyOf(frame, capacity);
         }
+        fcs16 = Fcs16.update(Fcs16.INIT, frame, 0, length); // the frame under way may switch to FCS-16
     }
 
     public ReceiveConfig config() {
@@ -87,6 +90,7 @@ public final class HdlcDecoder {
     /** Drops any frame under way and hunts for the next flag. Statistics are kept. */
     public void reset() {
         length = 0;
+        fcs16 = Fcs16.INIT;
         state = State.HUNT;
     }
 
@@ -133,13 +137,18 @@ public final class HdlcDecoder {
         int n = length;
         int cap = capacity;
         int accm = config.accm();
-        boolean controls = accm != 0;
+        // Folding the FCS in as octets arrive lets its chain of lookups overlap the copying.
+        boolean fold = config.fcs() == FcsType.FCS16;
+        int fcs = fcs16;
         while (i < end) {
             if (end - i >= 8 && cap - n >= 8) {
                 long word = (long) LONG_LE.get(in, i);
-                if (!HdlcOctets.anySpecial(word, controls)) {
+                if (HdlcOctets.specials(word, accm) == 0) {
                     // Fast path: eight ordinary octets move as one word.
                     LONG_LE.set(buf, n, word);
+                    if (fold) {
+                        fcs = Fcs16.updateLong(fcs, word);
+                    }
                     n += 8;
                     i += 8;
                     continue;
@@ -149,10 +158,12 @@ public final class HdlcDecoder {
             if (b == FLAG) {
                 // Return after each frame: the handler may have reconfigured or reset us.
                 length = n;
+                fcs16 = fcs;
                 endFrame(handler);
                 return i;
             } else if (b == ESCAPE) {
                 length = n;
+                fcs16 = fcs;
                 state = State.ESCAPED;
                 return i;
             } else if (HdlcOctets.inAccm(accm, b)) {
@@ -163,9 +174,13 @@ public final class HdlcDecoder {
                 return i;
             } else {
                 buf[n++] = b;
+                if (fold) {
+                    fcs = Fcs16.updateByte(fcs, b);
+                }
             }
         }
         length = n;
+        fcs16 = fcs;
         return i;
     }
 
@@ -181,7 +196,11 @@ public final class HdlcDecoder {
         } else if (length >= capacity) {
             overrun();
         } else {
-            frame[length++] = (byte) (b ^ ESCAPE_XOR);
+            byte octet = (byte) (b ^ ESCAPE_XOR);
+            frame[length++] = octet;
+            if (config.fcs() == FcsType.FCS16) {
+                fcs16 = Fcs16.updateByte(fcs16, octet);
+            }
             state = State.IN_FRAME;
         }
         return next;
@@ -189,19 +208,20 @@ public final class HdlcDecoder {
 
     private void startFrame() {
         length = 0;
+        fcs16 = Fcs16.INIT;
         state = State.IN_FRAME;
     }
 
     /** The frame outgrew any allowed size: count it, and skip to the next flag. */
     private void overrun() {
         statistics.bufferOverrunErrors++;
-        length = 0;
-        state = State.HUNT;
+        reset();
     }
 
     /** A flag closed {@code frame[0..length)}: check it and deliver it, or count why not. */
     private void endFrame(FrameHandler handler) {
         int n = length;
+        int fcs = fcs16;
         startFrame(); // the closing flag also opens the next frame (RFC 1662 §4.1)
         if (n == 0) {
             return; // RFC 1662 §4.1: two flags in a row make an empty frame, silently discarded.
@@ -214,14 +234,15 @@ public final class HdlcDecoder {
             statistics.framingErrors++;
             return;
         }
-        if (!fcsIsGood(buf, n)) {
+        if (!fcsIsGood(fcs, buf, n)) {
             statistics.crcErrors++;
             return;
         }
         int end = n - fcsSize;
         int p = 0;
         // RFC 1662 §3.2: Address and Control may be left out once ACFC is agreed; accept both
-        // forms. A Protocol never starts with 0xff (its high octet is even), so no ambiguity.
+        // forms. 0xff never starts a Protocol: a high octet is even, and the one-octet 0x00ff is
+        // reserved for that reason in the PPP protocol number registry.
         if (buf[0] == ALL_STATIONS) {
             if (buf[1] != UI) {
                 statistics.framingErrors++;
@@ -251,10 +272,13 @@ public final class HdlcDecoder {
         handler.onFrame(protocol, buf, p, infoLength);
     }
 
-    /** RFC 1662 §C: the FCS run over the frame and its own FCS leaves a fixed "good" value. */
-    private boolean fcsIsGood(byte[] buf, int n) {
+    /**
+     * RFC 1662 §C: the FCS run over the frame and its own FCS leaves a fixed "good" value. FCS-16
+     * has been folded in already ({@code fcs}); FCS-32 is run now, CRC32 being faster in one go.
+     */
+    private boolean fcsIsGood(int fcs, byte[] buf, int n) {
         if (config.fcs() == FcsType.FCS16) {
-            return Fcs16.update(Fcs16.INIT, buf, 0, n) == Fcs16.GOOD;
+            return fcs == Fcs16.GOOD;
         }
         crc32.reset();
         crc32.update(buf, 0, n);

@@ -20,9 +20,10 @@ import java.util.zip.CRC32;
  * | Flag | Address | Control | Protocol | Information |  FCS   | Flag |
  * | 0x7e |  0xff   |  0x03   |  1 or 2  |      *      | 2 or 4 | 0x7e |
  * +------+---------+---------+----------+-------------+--------+------+
- *         \_ left out with ACFC _/  \ PFC /
- *         \________ escaped (RFC 1662 §4.2) after the FCS is computed ________/
  * </pre>
+ *
+ * <p>ACFC leaves out Address and Control; PFC sends a Protocol below 0x100 as one octet. The FCS
+ * covers everything between the flags; then every octet there is escaped as needed (§4.2).
  *
  * <p>It checks no protocol rules and looks inside no packet: the link layer decides which
  * options are in force ({@link #configure}) and which packets go out with the defaults.
@@ -43,6 +44,8 @@ public final class HdlcEncoder {
     private final byte[] header = new byte[4];
     private final byte[] trailer = new byte[4];
     private final CRC32 crc32 = new CRC32();
+    /** The FCS-16 register while {@link #escapeAndFcs16} runs. */
+    private int fcs16;
 
     /** Applies what LCP negotiated for the peer's receive side, from the next frame on. */
     public void configure(TransmitConfig c) {
@@ -53,7 +56,10 @@ public final class HdlcEncoder {
         return config;
     }
 
-    /** The most octets {@link #encode} can write for an Information field of this length. */
+    /**
+     * The room {@link #encode} needs for an Information field of this length: every octet
+     * escaped, plus flags, header and FCS (which also covers the slack of its word stores).
+     */
     public static int maxEncodedSize(int infoLength) {
         if (infoLength < 0 || infoLength > (Integer.MAX_VALUE - MAX_OVERHEAD) / 2) {
             throw new IllegalArgumentException("information length out of range: " + infoLength);
@@ -93,64 +99,81 @@ public final class HdlcEncoder {
             header[headerLength++] = (byte) (protocol >>> 8);
             header[headerLength++] = (byte) protocol;
         }
-        int fcsLength = computeFcs(c.fcs(), headerLength, info, off, len);
-
         int o = outOff;
         out[o++] = FLAG;
         o = escape(header, 0, headerLength, accm, out, o);
-        o = escape(info, off, len, accm, out, o);
-        o = escape(trailer, 0, fcsLength, accm, out, o);
-        out[o++] = FLAG;
-        return o - outOff;
-    }
-
-    /**
-     * Computes the FCS over the header and information (RFC 1662 §3.1: the FCS covers all bits
-     * between the flags, before escaping) into {@link #trailer}, low octet first; returns its size.
-     */
-    private int computeFcs(FcsType type, int headerLength, byte[] info, int off, int len) {
         int sent;
-        if (type == FcsType.FCS16) {
-            int fcs = Fcs16.update(Fcs16.INIT, header, 0, headerLength);
-            sent = Fcs16.update(fcs, info, off, len) ^ 0xFFFF;
+        if (c.fcs() == FcsType.FCS16) {
+            // One pass over the information: escape it and fold it into the FCS together.
+            fcs16 = Fcs16.update(Fcs16.INIT, header, 0, headerLength);
+            o = escapeAndFcs16(info, off, len, accm, out, o);
+            sent = fcs16 ^ 0xFFFF;
         } else {
             crc32.reset();
             crc32.update(header, 0, headerLength);
             crc32.update(info, off, len);
             sent = (int) crc32.getValue(); // CRC32 reports the complement, as §C.3 sends it
+            o = escape(info, off, len, accm, out, o);
         }
-        for (int k = 0; k < type.size(); k++) {
+        // RFC 1662 §C: the FCS goes out low octet first, escaped like everything else.
+        for (int k = 0; k < c.fcs().size(); k++) {
             trailer[k] = (byte) (sent >>> (8 * k));
         }
-        return type.size();
+        o = escape(trailer, 0, c.fcs().size(), accm, out, o);
+        out[o++] = FLAG;
+        return o - outOff;
+    }
+
+    /**
+     * {@link #escape}, folding each octet into {@link #fcs16} on the way (RFC 1662 §3.1: the FCS
+     * covers the octets before escaping). The FCS is a chain of dependent lookups, so the
+     * escaping work runs in its shadow almost for free.
+     */
+    private int escapeAndFcs16(byte[] in, int off, int len, int accm, byte[] out, int o) {
+        int fcs = fcs16;
+        int i = off;
+        int end = off + len;
+        for (; end - i >= 8; i += 8) {
+            long word = (long) LONG_LE.get(in, i);
+            fcs = Fcs16.updateLong(fcs, word);
+            o = escapeWord(word, accm, out, o);
+        }
+        for (; i < end; i++) {
+            fcs = Fcs16.updateByte(fcs, in[i]);
+            o = escapeOne(in[i], accm, out, o);
+        }
+        fcs16 = fcs;
+        return o;
     }
 
     /**
      * RFC 1662 §4.2: copies {@code in[off..off+len)} to {@code out} from {@code o}, replacing each
      * flag, escape and control character flagged in {@code accm} by 0x7d and the octet XOR 0x20.
      * Nothing else is escaped. Returns the new end of {@code out}.
+     *
+     * <p>Eight octets at a time, each word stored whole; the last store may run up to 16 octets
+     * past the octets it means, which {@link #maxEncodedSize} has room for.
      */
     private static int escape(byte[] in, int off, int len, int accm, byte[] out, int o) {
-        boolean controls = accm != 0;
         int i = off;
         int end = off + len;
-        while (end - i >= 8) {
-            long word = (long) LONG_LE.get(in, i);
-            if (!HdlcOctets.anySpecial(word, controls)) {
-                // Fast path: eight octets that need no escaping move as one word.
-                LONG_LE.set(out, o, word);
-                o += 8;
-                i += 8;
-            } else {
-                for (int stop = i + 8; i < stop; i++) {
-                    o = escapeOne(in[i], accm, out, o);
-                }
-            }
+        for (; end - i >= 8; i += 8) {
+            o = escapeWord((long) LONG_LE.get(in, i), accm, out, o);
         }
         for (; i < end; i++) {
             o = escapeOne(in[i], accm, out, o);
         }
         return o;
+    }
+
+    /** Writes eight octets (the first in the low byte of {@code word}), escaped. */
+    private static int escapeWord(long word, int accm, byte[] out, int o) {
+        long specials = HdlcOctets.specials(word, accm);
+        if (specials == 0) {
+            LONG_LE.set(out, o, word); // nothing to escape: the usual case with ACCM 0
+            return o + 8;
+        }
+        return OctetStuffing.stuff(word, specials, out, o);
     }
 
     private static int escapeOne(byte b, int accm, byte[] out, int o) {

@@ -3,9 +3,9 @@ package io.jras.ppp.framing;
 /**
  * The octets that RFC 1662 gives a meaning on the line, and a way to spot them eight at a time.
  *
- * <p>Both directions copy long runs of ordinary octets. {@link #anySpecial} tests a whole 64-bit
- * word at once (the "has a zero byte" trick), so the encoder and decoder can copy eight octets in
- * one move and look at octets one by one only in the rare word that holds something special.
+ * <p>Both directions copy long runs of ordinary octets. {@link #specials} tests a whole 64-bit
+ * word at once (a "find the zero bytes" trick), so the encoder and decoder can copy eight octets
+ * in one move and look at single octets only in the words that hold something special.
  */
 final class HdlcOctets {
 
@@ -25,10 +25,11 @@ final class HdlcOctets {
     static final byte UI = 0x03;
 
     private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
     private static final long FLAGS = ONES * (FLAG & 0xFF);
     private static final long ESCAPES = ONES * (ESCAPE & 0xFF);
-    private static final long SPACES = ONES * 0x20;
+    private static final long LOW_SEVEN = ONES * 0x7F;
+    /** An octet is below 0x20 exactly when these three bits of it are clear. */
+    private static final long CONTROL_BITS = ONES * 0xE0;
 
     private HdlcOctets() {}
 
@@ -38,21 +39,33 @@ final class HdlcOctets {
     }
 
     /**
-     * Whether any of the eight octets in {@code w} is a flag or an escape, or, when
-     * {@code controls} is set, a control character below 0x20. Exact: false means the eight
-     * octets can be copied as they are (for any map, since a map covers only 0x00-0x1f).
+     * The octets of {@code w} that are a flag, an escape or a control character in {@code accm},
+     * as the top bit of each such octet; 0 when the eight octets need no attention.
      */
-    static boolean anySpecial(long w, boolean controls) {
-        long found = zeroByte(w ^ FLAGS) | zeroByte(w ^ ESCAPES);
-        if (controls) {
-            // Same trick: subtracting 0x20 borrows out of exactly the octets below 0x20.
-            found |= (w - SPACES) & ~w & HIGH_BITS;
+    static long specials(long w, int accm) {
+        long found = exactZeroBytes(w ^ FLAGS) | exactZeroBytes(w ^ ESCAPES);
+        if (accm != 0) {
+            long controls = exactZeroBytes(w & CONTROL_BITS);
+            found |= accm == 0xFFFFFFFF ? controls : inAccm(w, controls, accm);
         }
-        return found != 0;
+        return found;
     }
 
-    /** Non-zero exactly when some octet of {@code v} is zero. */
-    private static long zeroByte(long v) {
-        return (v - ONES) & ~v & HIGH_BITS;
+    /** Keeps those of the marked control characters whose ACCM bit is set. */
+    private static long inAccm(long w, long controls, int accm) {
+        long kept = 0;
+        for (long c = controls; c != 0; c &= c - 1) {
+            int shift = Long.numberOfTrailingZeros(c) - 7; // the marked octet's lowest bit
+            int octet = (int) (w >>> shift) & 0x1F;
+            if (((accm >>> octet) & 1) != 0) {
+                kept |= 0x80L << shift;
+            }
+        }
+        return kept;
+    }
+
+    /** The top bit of each octet of {@code v} that is zero; no carry crosses octets. */
+    private static long exactZeroBytes(long v) {
+        return ~(((v & LOW_SEVEN) + LOW_SEVEN) | v | LOW_SEVEN);
     }
 }

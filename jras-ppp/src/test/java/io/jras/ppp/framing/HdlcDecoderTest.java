@@ -2,6 +2,7 @@ package io.jras.ppp.framing;
 
 import static io.jras.ppp.framing.RecordingHandler.frame;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -212,6 +213,27 @@ class HdlcDecoderTest {
         decoder.feed(both, 0, both.length, reconfiguring);
         assertThat(handler.frames).containsExactly(
                 frame(IPV4, "45 00 00 1c"), frame(LCP, "01 01 00 04"));
+    }
+
+    @Test
+    void aFrameUnderWayWhenTheFcsTypeChangesIsCheckedWithTheNewType() {
+        decoder.configure(new ReceiveConfig(0, 1500, FcsType.FCS32));
+        feed("7e 21 45 00");
+        decoder.configure(ACCM_0); // back to FCS-16 in the middle of the frame
+        feed("00 1c af 06 7e");
+        assertThat(handler.frames).containsExactly(frame(IPV4, "45 00 00 1c"));
+    }
+
+    @Test
+    void aHandlerThatThrowsLeavesTheDecoderReadyForTheNextFrame() {
+        byte[] two = Hex.decode("7e 21 45 00 00 1c af 06 7e 21 45 00 00 1c af 06 7e");
+        FrameHandler throwing = (protocol, info, off, len) -> {
+            throw new IllegalStateException("handler bug");
+        };
+        assertThatThrownBy(() -> decoder.feed(two, 0, two.length, throwing))
+                .hasMessage("handler bug");
+        feed("21 45 00 00 1c af 06 7e");
+        assertThat(handler.frames).containsExactly(frame(IPV4, "45 00 00 1c"));
     }
 
     @Test
