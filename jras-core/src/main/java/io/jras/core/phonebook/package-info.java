@@ -31,7 +31,10 @@
  * the {@code MEDIA=} sub-section, {@code DEVICE=} starts one). "Read" keys are also written when the entry is changed through
  * a {@code with...} method of {@link io.jras.core.phonebook.PhonebookEntry}; an entry made by
  * {@link io.jras.core.phonebook.PhonebookEntry#create(String, String)} has every "new entry" line.
- * A key in neither column is kept as it is and never interpreted.
+ * A key not in this table is kept as it is and never interpreted: {@code PBVersion},
+ * {@code AutoLogon}, {@code UseRasCredentials}, {@code DialParamsUID}, {@code Guid},
+ * {@code VpnStrategy}, {@code DataEncryption}, {@code CustomAuthKey}, the {@code Preferred*},
+ * {@code Ipv6*} and {@code NETCOMPONENTS=} keys, and any other.
  *
  * <table class="striped">
  * <caption>Keys jras reads or writes</caption>
