@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             StatusCommand.class,
             WatchCommand.class,
+            EntryCommand.class,
             DemoCommand.class,
         })
 public final class Main implements Callable<Integer> {
