@@ -50,7 +50,8 @@ public final class PppEngine implements LcpListener, LayerListener {
 
     private final ArrayDeque<byte[]> transmit = new ArrayDeque<>();
     private final ArrayDeque<PppEvent> events = new ArrayDeque<>();
-    private byte[] scratch = new byte[HdlcEncoder.maxEncodedSize(1504)];
+    /** Grows to the largest frame sent; control packets alone keep it small (memory per idle link). */
+    private byte[] scratch = new byte[HdlcEncoder.maxEncodedSize(128)];
 
     private Phase phase = Phase.DEAD;
     private boolean opened;
