@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** Bounded reads for tests: nothing here waits without a limit. */
+/**
+ * Bounded reads for tests: nothing here waits without a limit. A plain stream gets a pump of its
+ * own on each call, so a stream read more than once must be a {@link TimedInputStream} already.
+ */
 public final class Reads {
 
     public static final Duration LIMIT = Duration.ofSeconds(10);

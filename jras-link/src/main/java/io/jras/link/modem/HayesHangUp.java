@@ -14,6 +14,7 @@ import java.util.Queue;
  * <pre>
  *  IDLE ─start─► GUARD_BEFORE (or straight to HANGING_UP when the modem is in command mode)
  *  GUARD_BEFORE ─timeout─► ESCAPED ─any result, or timeout─► HANGING_UP
+ *  GUARD_BEFORE ─NO CARRIER─► HANGING_UP
  *  HANGING_UP ─OK, NO CARRIER─► DONE (CONFIRMED); ─ERROR, timeout─► DONE (UNCONFIRMED)
  *  any state ─line closed─► DONE (LINE_CLOSED)
  * </pre>
@@ -67,6 +68,11 @@ final class HayesHangUp implements ChatMachine {
         }
         ModemResult response = ModemResult.parse(text);
         switch (state) {
+            case GUARD_BEFORE -> {
+                if (response instanceof ModemResult.NoCarrier) {
+                    hangUp(now); // the call dropped: the modem is back in command mode already
+                }
+            }
             case ESCAPED -> {
                 if (isFinal(response)) {
                     hangUp(now);

@@ -1,7 +1,11 @@
 package io.jras.link.modem;
 
+import io.jras.link.DeviceSpec;
+import io.jras.link.RasError;
+import io.jras.link.RasException;
 import io.jras.link.TimedInputStream;
 import io.jras.link.Transport;
+import io.jras.link.Transports;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +48,25 @@ public final class ModemLine implements Transport {
     private ModemLine(Transport line, TimedInputStream in) {
         this.line = line;
         this.in = in;
+    }
+
+    /**
+     * Opens the line of {@code spec} (see {@link Transports#open}) and puts a modem line over it.
+     *
+     * @throws RasException as {@link Transports#open} does
+     */
+    public static ModemLine open(DeviceSpec.Modem spec, Duration timeout) throws RasException {
+        Transport line = Transports.open(spec, timeout);
+        try {
+            return over(line);
+        } catch (IOException e) {
+            try {
+                line.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new RasException(RasError.PORT_NOT_AVAILABLE, spec + ": " + e.getMessage(), e);
+        }
     }
 
     /** The modem on {@code line} (a TCP or serial line, or a memory pair in tests). */

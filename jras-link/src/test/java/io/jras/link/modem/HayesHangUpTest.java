@@ -59,6 +59,13 @@ class HayesHangUpTest {
     }
 
     @Test
+    void noCarrierDuringTheGuardTimeMeansTheCallDroppedSoAth0GoesAtOnce() {
+        start(true);
+        hangUp.onLine("NO CARRIER", now);
+        assertThat(sent()).containsExactly(ModemCommand.line("ATH0"));
+    }
+
+    @Test
     void aModemSilentAfterTheEscapeGetsAth0AfterTheGuardAndTheResponseTimeout() {
         start(true);
         advance(GUARD);
