@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class ModemEmulator implements Closeable {
             }
             normalized.put(key, Objects.requireNonNull(destination, "destination"));
         });
-        this.numbers = Map.copyOf(normalized);
+        this.numbers = Collections.unmodifiableMap(normalized);
         this.bind = Objects.requireNonNull(bind, "bind");
         this.options = Objects.requireNonNull(options, "options");
         this.log = Objects.requireNonNull(log, "log");
