@@ -50,6 +50,7 @@ public final class HayesDialer implements ChatMachine {
     private String noise;
     private DialOutcome.Failed abortedBecause;
     private DialOutcome outcome;
+    private boolean listening;
 
     public HayesDialer(ModemConfig config) {
         this.config = config;
@@ -82,6 +83,8 @@ public final class HayesDialer implements ChatMachine {
             return;
         }
         ModemResult result = ModemResult.parse(text);
+        listening = !(result instanceof ModemResult.Unrecognized || result instanceof ModemResult.Ring
+                || result instanceof ModemResult.Connect);
         switch (state) {
             case INIT -> onInitResult(result, now);
             case DIALING -> onDialResult(result, now);
@@ -191,6 +194,14 @@ public final class HayesDialer implements ChatMachine {
         return Optional.ofNullable(outcome);
     }
 
+    /**
+     * Whether the modem's last word was a final result (OK, ERROR, BUSY, ...) to the last command,
+     * so it listens for commands now; false after CONNECT, silence, noise or a closed line.
+     */
+    public boolean modemInCommandMode() {
+        return listening;
+    }
+
     State state() {
         return state;
     }
@@ -229,6 +240,7 @@ public final class HayesDialer implements ChatMachine {
 
     private void send(ModemCommand command, Instant until) {
         commands.add(command);
+        listening = false;
         lastCommand = command;
         deadline = until;
         noise = null;

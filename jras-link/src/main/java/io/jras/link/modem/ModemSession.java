@@ -47,6 +47,11 @@ public final class ModemSession {
         return hangUp(line, config.guardTime());
     }
 
+    /** As {@link #hangUp(ModemLine, ModemConfig)}, with the default guard time of 1 s. */
+    public static HangUpResult hangUp(ModemLine line) throws InterruptedException {
+        return hangUp(line, ModemConfig.DEFAULT_GUARD_TIME);
+    }
+
     /** As {@link #hangUp(ModemLine, ModemConfig)}, with the guard time given. */
     public static HangUpResult hangUp(ModemLine line, Duration guardTime) throws InterruptedException {
         return new ModemSession(InstantSource.system()).runHangUp(line, guardTime);
@@ -63,7 +68,8 @@ public final class ModemSession {
             }
         });
         DialOutcome outcome = dialer.outcome().orElseThrow();
-        line.mode(outcome instanceof DialOutcome.Connected ? Mode.DATA : Mode.COMMAND);
+        line.mode(outcome instanceof DialOutcome.Connected ? Mode.DATA
+                : dialer.modemInCommandMode() ? Mode.COMMAND : Mode.UNKNOWN);
         return outcome;
     }
 

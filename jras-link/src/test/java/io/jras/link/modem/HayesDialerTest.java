@@ -314,6 +314,26 @@ class HayesDialerTest {
     }
 
     @Test
+    void theDialerKnowsWhetherTheModemListensForCommandsAtTheEnd() {
+        DialerDriver busy = dialing("1001").initialized();
+        busy.modemSays("BUSY");
+        assertThat(busy.dialer.modemInCommandMode()).isTrue();
+
+        DialerDriver connected = dialing("1001").initialized();
+        connected.modemSays("CONNECT");
+        assertThat(connected.dialer.modemInCommandMode()).isFalse();
+
+        DialerDriver silent = dialing("1001").initialized();
+        silent.advance(STEP).advance(HayesDialer.ABORT_TIMEOUT);
+        assertThat(((Failed) silent.outcome()).rasError()).isEqualTo(678);
+        assertThat(silent.dialer.modemInCommandMode()).isFalse();
+
+        DialerDriver noisy = dialing("1001");
+        noisy.modemSays("garbage").advance(STEP);
+        assertThat(noisy.dialer.modemInCommandMode()).isFalse();
+    }
+
+    @Test
     void startingTwiceIsAMistake() {
         DialerDriver d = dialing("1001");
         assertThatThrownBy(() -> d.dialer.start(d.now)).isInstanceOf(IllegalStateException.class);

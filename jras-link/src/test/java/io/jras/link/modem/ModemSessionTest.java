@@ -118,6 +118,27 @@ class ModemSessionTest {
     }
 
     @Test
+    void aModemThatAnsweredTheAbortIsKnownToListenForCommands() throws Exception {
+        FakeModem modem = new FakeModem(pair.far(), command -> command.startsWith("ATD") ? null : "\r\nOK\r\n");
+        ModemLine line = line();
+        ModemConfig config = ModemConfig.dialing("1001").withInitCommands().withDialTimeout(Duration.ofMillis(100));
+        assertThat(ModemSession.dial(line, config, events::add)).isInstanceOf(DialOutcome.Failed.class);
+        assertThat(modem.heard).containsExactly("ATDT1001", "");
+        assertThat(line.mode()).isEqualTo(ModemLine.Mode.COMMAND);
+    }
+
+    @Test
+    void aModemThatWentSilentIsInAnUnknownStateSoTheHangUpEscapesFirst() throws Exception {
+        FakeModem modem = new FakeModem(pair.far(), command -> command.equals("ATZ") ? null : "\r\nOK\r\n");
+        ModemLine line = line();
+        ModemConfig config = ModemConfig.dialing("1001").withStepTimeout(Duration.ofMillis(100));
+        assertThat(ModemSession.dial(line, config, events::add)).isInstanceOf(DialOutcome.Failed.class);
+        assertThat(line.mode()).isEqualTo(ModemLine.Mode.UNKNOWN);
+        assertThat(ModemSession.hangUp(line, Duration.ofMillis(20))).isEqualTo(HangUpResult.CONFIRMED);
+        assertThat(modem.heard).containsExactly("ATZ", "+++", "ATH0");
+    }
+
+    @Test
     void hangingUpALineThatIsGoneEndsAtOnce() throws Exception {
         ModemLine line = line();
         pair.far().close();
