@@ -50,6 +50,8 @@ class SerialTransportTest {
                 assertThat(port.hasDtr()).isFalse();
                 port.output().write("AT\r".getBytes(StandardCharsets.US_ASCII));
                 assertThat(Reads.untilText(cable.input(), "AT\r")).isEqualTo("AT\r");
+            } finally {
+                Files.delete(link);
             }
         }
     }
@@ -67,6 +69,7 @@ class SerialTransportTest {
     void aPortThatIsAlreadyOpenIsError633() throws Exception {
         try (Pty cable = Pty.open();
                 SerialTransport first = SerialTransport.open(new DeviceSpec.Serial(cable.slavePath()), SerialTransport.Options.LINE)) {
+            assertThat(first.deviceName()).isEqualTo(cable.slavePath());
             assertThatThrownBy(() -> SerialTransport.open(new DeviceSpec.Serial(cable.slavePath()), SerialTransport.Options.LINE))
                     .isInstanceOfSatisfying(RasException.class, e -> assertThat(e.code()).isEqualTo(633));
         }

@@ -17,8 +17,10 @@ import java.lang.invoke.VarHandle;
 /**
  * The few libc calls a pseudo-terminal needs, bound through the FFM API (no JNI, no helper
  * binary). Linux (glibc or musl) on x86-64 and AArch64: the flag values below are those ABIs'.
- * Calls that set errno capture it, so a failure can say why.
+ * Calls that set errno capture it, so a failure can say why. Binding native calls is restricted
+ * (the JVM wants --enable-native-access=ALL-UNNAMED, which the CLI jar's manifest grants).
  */
+@SuppressWarnings("restricted")
 final class Libc {
 
     static final int O_RDWR = 0x2;

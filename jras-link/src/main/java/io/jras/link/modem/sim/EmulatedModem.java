@@ -441,7 +441,7 @@ final class EmulatedModem {
         quiet = false;
         Arrays.fill(registers, 0);
         registers[S_ESCAPE_CHAR] = '+';
-        registers[S_GUARD_TIME] = (int) Math.clamp(options.guardTime().toMillis() / 20, 1, 255);
+        registers[S_GUARD_TIME] = Math.clamp(options.guardTime().toMillis() / 20, 1, 255);
     }
 
     // S12 counts fiftieths of a second.
