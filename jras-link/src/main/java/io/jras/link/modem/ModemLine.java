@@ -28,6 +28,9 @@ public final class ModemLine implements Transport {
     /** Longer response lines are cut here: a line of modem noise must not grow without end. */
     static final int MAX_LINE = 256;
 
+    /** Longer waits are cut to this (a day): no chat step waits that long, and nanos stay in range. */
+    private static final Duration MAX_WAIT = Duration.ofDays(1);
+
     /** What the modem is known to be doing, which decides how it is hung up. */
     public enum Mode {
         /** Not known (just opened, or a chat was cut short): the hang-up escapes first. */
@@ -91,7 +94,7 @@ public final class ModemLine implements Transport {
      * @throws EOFException at the end of the line
      */
     public String readLine(Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        long deadline = System.nanoTime() + Math.max(0, timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toNanos() : timeout.toNanos());
         while (true) {
             int b = nextByte(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (b == -2) {

@@ -210,12 +210,12 @@ final class EmulatedModem {
                 case AtCommand.QueryRegister q -> info(String.format("%03d", registers[q.register()]));
                 case AtCommand.Basic basic -> {
                     switch (basic(basic)) {
-                        case "" -> { }
-                        case "OK" -> {
+                        case GO_ON -> { }
+                        case END_WITH_OK -> {
                             respond("OK");
                             return;
                         }
-                        default -> {
+                        case ANSWERED -> {
                             return;
                         }
                     }
@@ -225,13 +225,16 @@ final class EmulatedModem {
         respond("OK");
     }
 
-    /** Carries out one letter command: "" to go on with the line, "OK" to end it with OK, "done" when answered. */
-    private String basic(AtCommand.Basic command) throws IOException {
+    /** What follows a letter command on its line. */
+    private enum Next { GO_ON, END_WITH_OK, ANSWERED }
+
+    private Next basic(AtCommand.Basic command) throws IOException {
         int v = command.value();
         switch (command.name()) {
             case "E", "V", "Q" -> {
                 if (v > 1) {
-                    return error();
+                    respond("ERROR");
+                    return Next.ANSWERED;
                 }
                 switch (command.name()) {
                     case "E" -> echo = v == 1;
@@ -241,27 +244,22 @@ final class EmulatedModem {
             }
             case "Z" -> {
                 reset();
-                return "OK"; // the rest of the line goes unread after Z
+                return Next.END_WITH_OK; // the rest of the line goes unread after Z
             }
             case "&F" -> reset();
             case "H" -> hangUp();
             case "O" -> {
                 resume();
-                return "done";
+                return Next.ANSWERED;
             }
             case "A" -> {
                 respond("NO CARRIER"); // no call is ringing
-                return "done";
+                return Next.ANSWERED;
             }
             case "I" -> info("jras Hayes modem emulator");
             default -> { } // L, M, X, &C, &D, &K, &V, &W: accepted, nothing to do
         }
-        return "";
-    }
-
-    private String error() throws IOException {
-        respond("ERROR");
-        return "done";
+        return Next.GO_ON;
     }
 
     private void dial(String dialString) throws IOException {
