@@ -3,7 +3,6 @@ package io.jras.link;
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public final class SerialTransport implements Transport {
     private final boolean pty;
     private final ReentrantLock portLock = new ReentrantLock();
     private final PumpedInput input;
-    private final OutputStream output = new PortOutput();
+    private final OutputStream output;
     private volatile boolean closed;
     private boolean pumpEnded;
     private boolean portClosed;
@@ -55,6 +54,7 @@ public final class SerialTransport implements Transport {
         this.port = port;
         this.options = options;
         this.pty = pty;
+        this.output = new PortOutput();
         this.input = PumpedInput.start("serial-reader " + spec.path(), this::readSome,
                 Thread.ofPlatform().daemon(), this::pumpEnded);
     }
@@ -224,33 +224,13 @@ public final class SerialTransport implements Transport {
     }
 
     /** Writes under the lock that close takes, in waits of at most POLL_MILLIS. */
-    private final class PortOutput extends OutputStream {
-        private final ReentrantLock writeLock = new ReentrantLock();
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+    private final class PortOutput extends ChunkedOutputStream {
+        PortOutput() {
+            super(spec.path());
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            writeLock.lock();
-            try {
-                while (len > 0) {
-                    int n = writeSome(b, off, len);
-                    off += n;
-                    len -= n;
-                }
-            } finally {
-                writeLock.unlock();
-            }
-        }
-
-        private int writeSome(byte[] b, int off, int len) throws IOException {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("interrupted while writing to " + spec.path());
-            }
+        protected int writeSome(byte[] b, int off, int len) throws IOException {
             portLock.lock();
             try {
                 if (closed) {

@@ -2,16 +2,15 @@ package io.jras.link.pty;
 
 import static io.jras.link.pty.Libc.errno;
 
+import io.jras.link.ChunkedOutputStream;
 import io.jras.link.PumpedInput;
 import io.jras.link.TimedInputStream;
 import io.jras.link.Transport;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -41,12 +40,13 @@ public final class Pty implements Transport {
     private boolean pumpEnded;
     private boolean fdsClosed;
     private final PumpedInput input;
-    private final OutputStream output = new MasterOutput();
+    private final OutputStream output;
 
     private Pty(int master, int slave, String slavePath) {
         this.master = master;
         this.slave = slave;
         this.slavePath = slavePath;
+        this.output = new MasterOutput();
         this.input = PumpedInput.start("pty-reader " + slavePath, new MasterReader()::read,
                 Thread.ofPlatform().daemon(), this::pumpEnded);
     }
@@ -217,37 +217,18 @@ public final class Pty implements Transport {
     }
 
     /** Writes in chunks; each chunk waits (in polls) for room, under the lock that close takes. */
-    private final class MasterOutput extends OutputStream {
+    private final class MasterOutput extends ChunkedOutputStream {
         private final Arena arena = Arena.ofAuto();
         private final MemorySegment buffer = arena.allocate(CHUNK);
         private final MemorySegment pollfd = arena.allocate(Libc.POLLFD);
         private final MemorySegment err = Libc.errnoSlot(arena);
-        private final ReentrantLock writeLock = new ReentrantLock();
 
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+        MasterOutput() {
+            super(slavePath);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            writeLock.lock();
-            try {
-                while (len > 0) {
-                    int n = writeSome(b, off, len);
-                    off += n;
-                    len -= n;
-                }
-            } finally {
-                writeLock.unlock();
-            }
-        }
-
-        private int writeSome(byte[] b, int off, int len) throws IOException {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("interrupted while writing to " + slavePath);
-            }
+        protected int writeSome(byte[] b, int off, int len) throws IOException {
             fdLock.lock();
             try {
                 if (closed) {
