@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             WatchCommand.class,
             EntryCommand.class,
             DemoCommand.class,
+            ModemSimCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
