@@ -1,5 +1,6 @@
 package io.jras.core.session;
 
+import io.jras.link.TimedInputStream;
 import io.jras.ppp.PppEngine;
 import io.jras.ppp.PppEvent;
 import io.jras.ppp.Protocol;
@@ -38,6 +39,8 @@ public final class PppSession {
         }
     }
 
+    private static final java.time.Duration READ_SLICE = java.time.Duration.ofMillis(200);
+
     private final PppEngine engine;
     private final InputStream in;
     private final OutputStream out;
@@ -47,6 +50,9 @@ public final class PppSession {
     private final LinkedBlockingQueue<Input> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<PppEvent.LinkDown> done = new CompletableFuture<>();
     private volatile boolean started;
+    /** Set once the link is Dead: a reader that can wait with a limit stops, so the line is free for a modem hang-up. */
+    private volatile boolean stopReading;
+    private volatile Thread reader;
     /** Snapshots the loop thread publishes for other threads (the engine itself is not thread-safe). */
     private volatile io.jras.ppp.LinkStatistics statistics;
     private volatile io.jras.ppp.Projection projection;
@@ -70,7 +76,7 @@ public final class PppSession {
             throw new IllegalStateException("session already started");
         }
         started = true;
-        Thread.ofVirtual().name("ppp-read-" + name).start(this::readLoop);
+        reader = Thread.ofVirtual().name("ppp-read-" + name).start(this::readLoop);
         Thread.ofVirtual().name("ppp-loop-" + name).start(this::eventLoop);
         return this;
     }
@@ -103,8 +109,15 @@ public final class PppSession {
     private void readLoop() {
         byte[] buf = new byte[4096];
         try {
-            while (true) {
-                int n = in.read(buf);
+            while (!stopReading) {
+                // A modem line can wait with a limit: then reading stops cleanly when the link ends
+                // and the hang-up chat (+++, ATH) can read the modem's answers itself.
+                int n = in instanceof TimedInputStream timed
+                        ? timed.read(buf, 0, buf.length, READ_SLICE)
+                        : in.read(buf);
+                if (n == 0) {
+                    continue;
+                }
                 if (n < 0) {
                     queue.add(new Input.EndOfStream("end of stream"));
                     return;
@@ -156,6 +169,15 @@ public final class PppSession {
             engine.lowerDown(System.nanoTime());
             last = flush(last);
         } finally {
+            stopReading = true;
+            Thread r = reader;
+            if (r != null && in instanceof TimedInputStream) {
+                try {
+                    r.join(READ_SLICE.multipliedBy(3));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             try {
                 line.close();
             } catch (IOException ignored) {
