@@ -148,9 +148,8 @@ public final class Seeds {
     }
 
     /** One of the choices, each as likely. */
-    @SafeVarargs
-    public static <T> T oneOf(SplittableRandom r, T... choices) {
-        return choices[r.nextInt(choices.length)];
+    public static <T> T oneOf(SplittableRandom r, List<T> choices) {
+        return choices.get(r.nextInt(choices.size()));
     }
 
     /** One of the choices, each as likely. */
