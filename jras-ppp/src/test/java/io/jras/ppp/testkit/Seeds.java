@@ -87,7 +87,7 @@ public final class Seeds {
         if (roll < 5) {
             return min + r.nextInt(Math.min(max - min, 16) + 1);
         }
-        return r.nextInt(min, max + 1);
+        return (int) r.nextLong(min, max + 1L);
     }
 
     /** Random octets, {@link #size} of them. */
@@ -134,7 +134,7 @@ public final class Seeds {
     /** An int in {@code [min, max]}, now and then one of the bounds. */
     public static int between(SplittableRandom r, int min, int max) {
         int roll = r.nextInt(10);
-        return roll == 0 ? min : roll == 1 ? max : r.nextInt(min, max + 1);
+        return roll == 0 ? min : roll == 1 ? max : (int) r.nextLong(min, max + 1L);
     }
 
     /** Any int, now and then 0, ±1, ±2 or near {@code MIN_VALUE} or {@code MAX_VALUE}. */
