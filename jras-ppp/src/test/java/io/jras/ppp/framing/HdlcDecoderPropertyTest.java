@@ -128,9 +128,10 @@ class HdlcDecoderPropertyTest {
     }
 
     /**
-     * What jqwik's statistics showed, now checked: over their seeds, the two properties above meet
-     * every outcome, so that their invariants are tested against each. Noise brings every kind of
-     * error (a random stretch passes the FCS once in 65536); mutated frames bring frames too.
+     * What the property tool's statistics used to show, now checked: over their seeds, the two
+     * properties above meet every outcome, so that their invariants are tested against each. Noise
+     * brings every kind of error (a random stretch passes the FCS once in 65536); mutated frames
+     * bring frames too.
      */
     @Test
     void randomInputsReachEveryOutcome() {
