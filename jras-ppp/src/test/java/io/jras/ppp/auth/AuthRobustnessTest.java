@@ -209,10 +209,11 @@ class AuthRobustnessTest {
     void mutatedPacketsReachEveryOutcomeOnEverySide() {
         Map<Kind, Set<String>> outcomes = new EnumMap<>(Kind.class);
         for (int seed = 0; seed < RUN_SEEDS; seed++) {
-            Run in = run(new SplittableRandom(seed));
-            Subject subject = play(in);
-            outcomes.computeIfAbsent(in.kind(), k -> new TreeSet<>()).add(subject.side().finished()
-                    ? subject.out().verdictHistory().getFirst().getClass().getSimpleName() : "unfinished");
+            new Case<>("seed " + seed, run(new SplittableRandom(seed))).check(in -> {
+                Subject subject = play(in);
+                outcomes.computeIfAbsent(in.kind(), k -> new TreeSet<>()).add(subject.side().finished()
+                        ? subject.out().verdictHistory().getFirst().getClass().getSimpleName() : "unfinished");
+            });
         }
         assertThat(outcomes).hasSize(Kind.values().length)
                 .allSatisfy((kind, seen) -> assertThat(seen).as("%s", kind)
