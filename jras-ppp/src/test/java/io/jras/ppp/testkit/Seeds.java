@@ -17,13 +17,12 @@ import java.util.stream.Stream;
  * {@link Case#check}, which names the case (the seed) in any failure.
  *
  * <pre>{@code
- * static Stream<Case<Input>> splits() {
- *     return Seeds.cases(edges, 1000, r -> new Input(Seeds.bytes(r, 0, 64), r.nextInt(65)));
+ * static Stream<Case<Split>> splits() {
+ *     return Seeds.cases(edges, 1000, r -> new Split(Seeds.bytes(r, 0, 64), r.nextInt(65)));
  * }
  *
- * @ParameterizedTest(name = "{0}")
- * @MethodSource("splits")
- * void updateCanBeSplitAnywhere(Case<Input> c) {
+ * // annotated @ParameterizedTest(name = "{0}") and @MethodSource("splits")
+ * void updateCanBeSplitAnywhere(Case<Split> c) {
  *     c.check(in -> assertThat(...)...);
  * }
  * }</pre>
