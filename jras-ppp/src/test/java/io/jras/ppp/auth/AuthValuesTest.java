@@ -2,14 +2,17 @@ package io.jras.ppp.auth;
 
 import io.jras.ppp.auth.chap.ChapPacket;
 import io.jras.ppp.auth.pap.PapPacket;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.jras.ppp.testkit.Seeds;
+import io.jras.ppp.testkit.Seeds.Case;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,35 +72,90 @@ class AuthValuesTest {
         assertThat(o.constantTimeEquals(Octets.fromHex("0102"))).isFalse();
     }
 
-    @Property
-    void papPacketsSurviveEncodeAndDecode(@ForAll @IntRange(max = 255) int id,
-                                          @ForAll @Size(max = 255) byte[] first,
-                                          @ForAll @Size(max = 255) byte[] second,
-                                          @ForAll @IntRange(min = 1, max = 4) int code) {
-        PapPacket packet = switch (code) {
-            case 1 -> new PapPacket.AuthenticateRequest(id, Octets.of(first), Octets.of(second));
-            case 2 -> new PapPacket.AuthenticateAck(id, Octets.of(first));
-            case 3 -> new PapPacket.AuthenticateNak(id, Octets.of(first));
-            default -> new PapPacket.Unknown(0x80, id, Octets.of(first));
-        };
-        byte[] wire = packet.encode();
-        assertThat(PapPacket.decode(wire, 0, wire.length)).isEqualTo(Optional.of(packet));
+    record PapFields(int id, byte[] first, byte[] second, int code) {
     }
 
-    @Property
-    void chapPacketsSurviveEncodeAndDecode(@ForAll @IntRange(max = 255) int id,
-                                           @ForAll @Size(min = 1, max = 255) byte[] value,
-                                           @ForAll @Size(max = 300) byte[] name,
-                                           @ForAll @IntRange(min = 1, max = 5) int code) {
-        ChapPacket packet = switch (code) {
-            case 1 -> new ChapPacket.Challenge(id, Octets.of(value), Octets.of(name));
-            case 2 -> new ChapPacket.Response(id, Octets.of(value), Octets.of(name));
-            case 3 -> new ChapPacket.Success(id, Octets.of(name));
-            case 4 -> new ChapPacket.Failure(id, Octets.of(name));
-            default -> new ChapPacket.Unknown(5, id, Octets.of(name));
-        };
-        byte[] wire = packet.encode();
-        assertThat(ChapPacket.decode(wire, 0, wire.length)).isEqualTo(Optional.of(packet));
+    /**
+     * Any Identifier, fields of 0 to 255 octets, each kind of packet; 1000 seeds. The edge cases
+     * are the lowest and highest Identifier with empty, one-octet and 255-octet fields.
+     */
+    static Stream<Case<PapFields>> papFields() {
+        List<Case<byte[]>> fields = List.of(new Case<>("empty", new byte[0]), new Case<>("[ff]", new byte[] {-1}),
+                new Case<>("255x00", new byte[255]), new Case<>("255xff", Seeds.filled(255, 0xFF)));
+        List<Case<PapFields>> edges = new ArrayList<>();
+        for (int code = 1; code <= 4; code++) {
+            for (int id : new int[] {0, 255}) {
+                for (Case<byte[]> first : fields) {
+                    for (Case<byte[]> second : fields) {
+                        edges.add(Seeds.edge(String.format("code=%d id=%d first=%s second=%s", code, id, first, second),
+                                new PapFields(id, first.input(), second.input(), code)));
+                    }
+                }
+            }
+        }
+        return Seeds.cases(edges, 1000, r -> new PapFields(Seeds.between(r, 0, 255), Seeds.bytes(r, 0, 255),
+                Seeds.bytes(r, 0, 255), Seeds.between(r, 1, 4)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("papFields")
+    void papPacketsSurviveEncodeAndDecode(Case<PapFields> c) {
+        c.check(in -> {
+            int id = in.id();
+            PapPacket packet = switch (in.code()) {
+                case 1 -> new PapPacket.AuthenticateRequest(id, Octets.of(in.first()), Octets.of(in.second()));
+                case 2 -> new PapPacket.AuthenticateAck(id, Octets.of(in.first()));
+                case 3 -> new PapPacket.AuthenticateNak(id, Octets.of(in.first()));
+                default -> new PapPacket.Unknown(0x80, id, Octets.of(in.first()));
+            };
+            byte[] wire = packet.encode();
+            assertThat(PapPacket.decode(wire, 0, wire.length)).isEqualTo(Optional.of(packet));
+        });
+    }
+
+    record ChapFields(int id, byte[] value, byte[] name, int code) {
+    }
+
+    /**
+     * Any Identifier, a Value of 1 to 255 octets, a Name or Message of 0 to 300, each kind of
+     * packet; 1000 seeds. The edge cases are the lowest and highest Identifier with the shortest
+     * and longest fields.
+     */
+    static Stream<Case<ChapFields>> chapFields() {
+        List<Case<byte[]>> values = List.of(new Case<>("[00]", new byte[1]), new Case<>("[ff]", new byte[] {-1}),
+                new Case<>("255xff", Seeds.filled(255, 0xFF)));
+        List<Case<byte[]>> names = List.of(new Case<>("empty", new byte[0]), new Case<>("[00]", new byte[1]),
+                new Case<>("300x00", new byte[300]), new Case<>("300xff", Seeds.filled(300, 0xFF)));
+        List<Case<ChapFields>> edges = new ArrayList<>();
+        for (int code = 1; code <= 5; code++) {
+            for (int id : new int[] {0, 255}) {
+                for (Case<byte[]> value : values) {
+                    for (Case<byte[]> name : names) {
+                        edges.add(Seeds.edge(String.format("code=%d id=%d value=%s name=%s", code, id, value, name),
+                                new ChapFields(id, value.input(), name.input(), code)));
+                    }
+                }
+            }
+        }
+        return Seeds.cases(edges, 1000, r -> new ChapFields(Seeds.between(r, 0, 255), Seeds.bytes(r, 1, 255),
+                Seeds.bytes(r, 0, 300), Seeds.between(r, 1, 5)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chapFields")
+    void chapPacketsSurviveEncodeAndDecode(Case<ChapFields> c) {
+        c.check(in -> {
+            int id = in.id();
+            ChapPacket packet = switch (in.code()) {
+                case 1 -> new ChapPacket.Challenge(id, Octets.of(in.value()), Octets.of(in.name()));
+                case 2 -> new ChapPacket.Response(id, Octets.of(in.value()), Octets.of(in.name()));
+                case 3 -> new ChapPacket.Success(id, Octets.of(in.name()));
+                case 4 -> new ChapPacket.Failure(id, Octets.of(in.name()));
+                default -> new ChapPacket.Unknown(5, id, Octets.of(in.name()));
+            };
+            byte[] wire = packet.encode();
+            assertThat(ChapPacket.decode(wire, 0, wire.length)).isEqualTo(Optional.of(packet));
+        });
     }
 
     @Test

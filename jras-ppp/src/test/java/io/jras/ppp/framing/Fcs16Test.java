@@ -3,12 +3,15 @@ package io.jras.ppp.framing;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jras.ppp.testkit.Seeds;
+import io.jras.ppp.testkit.Seeds.Case;
+import java.util.ArrayList;
 import java.util.Arrays;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class Fcs16Test {
 
@@ -42,23 +45,60 @@ class Fcs16Test {
         assertThat(Fcs16.update(0x1234, new byte[3], 1, 0)).isEqualTo(0x1234);
     }
 
+    record Slice(byte[] data, int start, int offset) {
+    }
+
+    /** Up to 80 octets, any 16-bit register, at offsets 0 to 7. */
+    static Stream<Case<Slice>> slices() {
+        List<Case<Slice>> edges = new ArrayList<>();
+        for (Case<byte[]> data : Seeds.edgeBytes(0, 80)) {
+            for (int start : new int[] {0, 1, 0xFFFE, 0xFFFF}) {
+                for (int offset : new int[] {0, 1, 7}) {
+                    edges.add(Seeds.edge(String.format("%s start=0x%04x offset=%d", data, start, offset),
+                            new Slice(data.input(), start, offset)));
+                }
+            }
+        }
+        return Seeds.cases(edges, 1000, r -> new Slice(Seeds.bytes(r, 0, 80),
+                Seeds.between(r, 0, 0xFFFF), Seeds.between(r, 0, 7)));
+    }
+
     /** The sliced loop must agree with the one-bit-at-a-time definition at every length and offset. */
-    @Property
-    void slicedLoopMatchesBitwiseDefinition(
-            @ForAll @Size(max = 80) byte[] data, @ForAll @IntRange(max = 0xFFFF) int start,
-            @ForAll @IntRange(max = 7) int offset) {
-        byte[] shifted = new byte[offset + data.length];
-        System.arraycopy(data, 0, shifted, offset, data.length);
-        assertThat(Fcs16.update(start, shifted, offset, data.length))
-                .isEqualTo(bitwise(start, data));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("slices")
+    void slicedLoopMatchesBitwiseDefinition(Case<Slice> c) {
+        c.check(in -> {
+            byte[] shifted = new byte[in.offset() + in.data().length];
+            System.arraycopy(in.data(), 0, shifted, in.offset(), in.data().length);
+            assertThat(Fcs16.update(in.start(), shifted, in.offset(), in.data().length))
+                    .isEqualTo(bitwise(in.start(), in.data()));
+        });
+    }
+
+    record Split(byte[] data, int cut) {
+    }
+
+    /** Up to 64 octets cut at 0 to 64 (a cut past the end is the end); shared with Fcs32Test. */
+    static Stream<Case<Split>> splits() {
+        List<Case<Split>> edges = new ArrayList<>();
+        for (Case<byte[]> data : Seeds.edgeBytes(0, 64)) {
+            for (int cut : new int[] {0, 1, 32, 63, 64}) {
+                edges.add(Seeds.edge(data + " cut=" + cut, new Split(data.input(), cut)));
+            }
+        }
+        return Seeds.cases(edges, 1000, r -> new Split(Seeds.bytes(r, 0, 64), Seeds.between(r, 0, 64)));
     }
 
     /** Running the FCS in two pieces gives the same register as in one. */
-    @Property
-    void updateCanBeSplitAnywhere(@ForAll @Size(max = 64) byte[] data, @ForAll @IntRange(max = 64) int cut) {
-        int at = Math.min(cut, data.length);
-        int twoPieces = Fcs16.update(Fcs16.update(Fcs16.INIT, data, 0, at), data, at, data.length - at);
-        assertThat(twoPieces).isEqualTo(Fcs16.update(Fcs16.INIT, data, 0, data.length));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("splits")
+    void updateCanBeSplitAnywhere(Case<Split> c) {
+        c.check(in -> {
+            byte[] data = in.data();
+            int at = Math.min(in.cut(), data.length);
+            int twoPieces = Fcs16.update(Fcs16.update(Fcs16.INIT, data, 0, at), data, at, data.length - at);
+            assertThat(twoPieces).isEqualTo(Fcs16.update(Fcs16.INIT, data, 0, data.length));
+        });
     }
 
     /** The FCS as RFC 1662 §C.2 defines it, bit by bit, with no tables. */

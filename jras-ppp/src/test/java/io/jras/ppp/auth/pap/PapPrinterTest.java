@@ -1,18 +1,20 @@
 package io.jras.ppp.auth.pap;
 
 import io.jras.ppp.auth.Octets;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.CharRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.StringLength;
+import io.jras.ppp.testkit.Seeds;
+import io.jras.ppp.testkit.Seeds.Case;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,21 +77,55 @@ class PapPrinterTest {
         assertThat(PapPrinter.describe(framed, 2, p.length)).isEqualTo("AuthAck id=0x3 \"ok\"");
     }
 
-    /** Whatever the Length field says and wherever the packet is cut, the password does not show. */
-    @Property(tries = 500)
-    void papPrinterNeverShowsThePassword(@ForAll @StringLength(min = 0, max = 40) @CharRange(from = 'a', to = 'z') String user,
-                                         @ForAll @StringLength(min = 4, max = 60) @CharRange(from = 'A', to = 'Z') String password,
-                                         @ForAll @IntRange(max = 200) int cut,
-                                         @ForAll @IntRange(max = 0xffff) int lengthField,
-                                         @ForAll boolean overwriteLength) {
-        byte[] p = new PapPacket.AuthenticateRequest(1, Octets.utf8(user), Octets.utf8(password)).encode();
-        byte[] q = Arrays.copyOf(p, Math.min(cut, p.length + 3));
-        if (overwriteLength && q.length >= 4) {
-            q[2] = (byte) (lengthField >> 8);
-            q[3] = (byte) lengthField;
+    record Request(String user, String password, int cut, int lengthField, boolean overwriteLength) {
+    }
+
+    /**
+     * A user of 0 to 40 letters a-z, a password of 4 to 60 letters A-Z, a cut at 0 to 200 and a
+     * Length of 0 to 0xffff written or not; 500 seeds. The edge cases are the shortest and longest
+     * names with cuts and Lengths around the header and at the ends of their ranges.
+     */
+    static Stream<Case<Request>> requests() {
+        List<Case<Request>> edges = new ArrayList<>();
+        for (String user : List.of("", "a", "z".repeat(40))) {
+            for (String password : List.of("AAAA", "Z".repeat(60))) {
+                for (int cut : new int[] {0, 1, 4, 5, 6, 200}) {
+                    edges.add(Seeds.edge(String.format("user=%s password=%s cut=%d", user, password, cut),
+                            new Request(user, password, cut, 0, false)));
+                    for (int lengthField : new int[] {0, 4, 5, 6, 0xffff}) {
+                        edges.add(Seeds.edge(String.format("user=%s password=%s cut=%d length=%d",
+                                user, password, cut, lengthField), new Request(user, password, cut, lengthField, true)));
+                    }
+                }
+            }
         }
-        String line = PapPrinter.describe(q);
-        assertThat(line).doesNotContain(password)
-                .doesNotContain(HexFormat.of().formatHex(password.getBytes(StandardCharsets.US_ASCII)));
+        return Seeds.cases(edges, 500, r -> new Request(letters(r, 'a', 0, 40), letters(r, 'A', 4, 60),
+                Seeds.between(r, 0, 200), Seeds.between(r, 0, 0xffff), r.nextBoolean()));
+    }
+
+    private static String letters(SplittableRandom r, char first, int minLength, int maxLength) {
+        StringBuilder s = new StringBuilder();
+        for (int n = Seeds.size(r, minLength, maxLength); s.length() < n; ) {
+            s.append((char) (first + r.nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    /** Whatever the Length field says and wherever the packet is cut, the password does not show. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requests")
+    void papPrinterNeverShowsThePassword(Case<Request> c) {
+        c.check(in -> {
+            String password = in.password();
+            byte[] p = new PapPacket.AuthenticateRequest(1, Octets.utf8(in.user()), Octets.utf8(password)).encode();
+            byte[] q = Arrays.copyOf(p, Math.min(in.cut(), p.length + 3));
+            if (in.overwriteLength() && q.length >= 4) {
+                q[2] = (byte) (in.lengthField() >> 8);
+                q[3] = (byte) in.lengthField();
+            }
+            String line = PapPrinter.describe(q);
+            assertThat(line).doesNotContain(password)
+                    .doesNotContain(HexFormat.of().formatHex(password.getBytes(StandardCharsets.US_ASCII)));
+        });
     }
 }
