@@ -22,13 +22,18 @@ public final class LinkDevices {
 
     /** The device for "tcp:HOST:PORT", "serial:PATH[@BAUD]", "modem:...", "exec:COMMAND"; 87 if malformed. */
     public static Device forSpec(String spec) throws RasException {
+        return forSpec(spec, ModemConfig.DEFAULT_STEP_TIMEOUT);
+    }
+
+    /** As {@link #forSpec(String)}, with the modem's per-step chat timeout (45 s by default). */
+    public static Device forSpec(String spec, Duration modemStepTimeout) throws RasException {
         DeviceSpec parsed;
         try {
             parsed = DeviceSpec.parse(spec);
         } catch (IllegalArgumentException e) {
             throw new RasException(RasError.INVALID_PARAMETER, e.getMessage());
         }
-        return parsed instanceof DeviceSpec.Modem modem ? new ModemDevice(modem) : new LineDevice(parsed);
+        return parsed instanceof DeviceSpec.Modem modem ? new ModemDevice(modem, modemStepTimeout) : new LineDevice(parsed);
     }
 
     /** A direct line: the port is the connection (TCP, a null-modem serial line, a subprocess). */
@@ -50,7 +55,7 @@ public final class LinkDevices {
     }
 
     /** A Hayes modem on a line: ConnectDevice dials the numbers in order; hang-up is +++/ATH and DTR. */
-    private record ModemDevice(DeviceSpec.Modem spec) implements Device {
+    private record ModemDevice(DeviceSpec.Modem spec, Duration stepTimeout) implements Device {
         @Override
         public String type() {
             return "modem";
@@ -73,7 +78,8 @@ public final class LinkDevices {
             }
             try {
                 DialOutcome outcome = ModemSession.dial((ModemLine) port,
-                        ModemConfig.dialing(numbers.toArray(String[]::new)), e -> progress.accept(e.toString()));
+                        ModemConfig.dialing(numbers.toArray(String[]::new)).withStepTimeout(stepTimeout)
+                                .withDialTimeout(stepTimeout), e -> progress.accept(e.toString()));
                 return switch (outcome) {
                     case DialOutcome.Connected c -> c.speed().isPresent() ? OptionalLong.of(c.speed().getAsInt()) : OptionalLong.empty();
                     case DialOutcome.Failed f -> throw new RasException(f.rasError(), f.describe());
