@@ -39,7 +39,7 @@ public final class PppSession {
         }
     }
 
-    private static final java.time.Duration READ_SLICE = java.time.Duration.ofMillis(200);
+    private static final java.time.Duration STOP_READER_WAIT = java.time.Duration.ofSeconds(1);
 
     private final PppEngine engine;
     private final InputStream in;
@@ -50,7 +50,7 @@ public final class PppSession {
     private final LinkedBlockingQueue<Input> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<PppEvent.LinkDown> done = new CompletableFuture<>();
     private volatile boolean started;
-    /** Set once the link is Dead: a reader that can wait with a limit stops, so the line is free for a modem hang-up. */
+    /** Set once the link is Dead: the reader of an interruptible line stops, so the line is free for a modem hang-up. */
     private volatile boolean stopReading;
     private volatile Thread reader;
     /** Snapshots the loop thread publishes for other threads (the engine itself is not thread-safe). */
@@ -110,21 +110,22 @@ public final class PppSession {
         byte[] buf = new byte[4096];
         try {
             while (!stopReading) {
-                // A modem line can wait with a limit: then reading stops cleanly when the link ends
-                // and the hang-up chat (+++, ATH) can read the modem's answers itself.
-                int n = in instanceof TimedInputStream timed
-                        ? timed.read(buf, 0, buf.length, READ_SLICE)
-                        : in.read(buf);
-                if (n == 0) {
-                    continue;
-                }
+                int n = in.read(buf);
                 if (n < 0) {
                     queue.add(new Input.EndOfStream("end of stream"));
                     return;
                 }
+                if (n == 0) {
+                    continue;
+                }
                 byte[] chunk = new byte[n];
                 System.arraycopy(buf, 0, chunk, 0, n);
                 queue.add(new Input.Bytes(chunk, n));
+            }
+        } catch (java.io.InterruptedIOException e) {
+            // Stopped on purpose (see eventLoop): nothing was taken from the line.
+            if (!stopReading) {
+                queue.add(new Input.EndOfStream("interrupted"));
             }
         } catch (IOException e) {
             queue.add(new Input.EndOfStream(e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -172,8 +173,11 @@ public final class PppSession {
             stopReading = true;
             Thread r = reader;
             if (r != null && in instanceof TimedInputStream) {
+                // A modem line's reads are interruptible without losing bytes: stop the reader so that
+                // the hang-up chat (+++, ATH) that closing the line starts can read the modem's answers.
+                r.interrupt();
                 try {
-                    r.join(READ_SLICE.multipliedBy(3));
+                    r.join(STOP_READER_WAIT);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
