@@ -54,8 +54,13 @@ public final class MemoryTransport implements Transport {
     }
 
     public static Pair pair(String name) {
-        ByteRing nearToFar = new ByteRing(CAPACITY);
-        ByteRing farToNear = new ByteRing(CAPACITY);
+        return pair(name, CAPACITY);
+    }
+
+    /** As {@link #pair(String)}, each direction buffering at most {@code capacity} bytes (a writer then waits). */
+    public static Pair pair(String name, int capacity) {
+        ByteRing nearToFar = new ByteRing(capacity);
+        ByteRing farToNear = new ByteRing(capacity);
         return new Pair(new MemoryTransport(name + "-near", farToNear, nearToFar),
                 new MemoryTransport(name + "-far", nearToFar, farToNear));
     }
