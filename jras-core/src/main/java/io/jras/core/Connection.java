@@ -412,7 +412,7 @@ final class Connection {
         return connectedAt;
     }
 
-    /** Milliseconds since the last IP datagram either way (for idle disconnect); updates the watch. */
+    /** Nanoseconds since the last IP datagram either way (for idle disconnect); updates the watch. */
     synchronized long idleNanos(long now) {
         LinkStatistics st = session == null ? null : session.statistics();
         if (st != null) {
