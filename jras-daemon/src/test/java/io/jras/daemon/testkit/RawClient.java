@@ -11,7 +11,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +32,7 @@ public final class RawClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> unanswered = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<JsonNode> notifications = new LinkedBlockingQueue<>();
     /** Every line received, as text, in order (for "no secret anywhere" checks). */
-    public final List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    public final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong ids = new AtomicLong(1000);
 
