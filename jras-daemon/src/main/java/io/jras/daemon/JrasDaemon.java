@@ -174,7 +174,8 @@ public final class JrasDaemon implements AutoCloseable {
         if (e.state() != null) {
             b.append(' ').append(e.state().rasName());
         }
-        if (e.error() != 0) {
+        boolean detailSaysError = e.detail() != null && e.detail().startsWith("Error " + e.error() + ":");
+        if (e.error() != 0 && !detailSaysError) {
             b.append(" error ").append(e.error());
         }
         if (e.detail() != null && !e.detail().isEmpty()) {

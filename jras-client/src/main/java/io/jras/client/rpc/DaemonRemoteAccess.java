@@ -95,7 +95,12 @@ public final class DaemonRemoteAccess implements RemoteAccess {
                 WatchedEvent w = Wire.MAPPER.convertValue(params, WatchedEvent.class);
                 Consumer<Event> c = watchers.get(w.subscription());
                 if (c != null) {
-                    callbacks.execute(() -> c.accept(w.event()));
+                    // Checked again on the callback thread: nothing is delivered once the subscription is closed.
+                    callbacks.execute(() -> {
+                        if (watchers.get(w.subscription()) == c) {
+                            c.accept(w.event());
+                        }
+                    });
                 }
             }
             default -> {
