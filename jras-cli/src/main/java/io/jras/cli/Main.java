@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             // the command table, in the order `jras --help` lists it
             HelpCommand.class,
             DemoCommand.class,
+            DaemonCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
