@@ -94,9 +94,11 @@ final class Methods {
         String entry = p.string("entry");
         String password = p.string("password");
         boolean allUsers = p.bool("allUsers", false);
+        String phonebook = p.string("phonebook");
+        PhonebookPermission.require(c.caller, daemonUid, phonebook);
         DialRequest request;
         try {
-            request = resolver.resolve(entry, p.string("phonebook"), p.string("phoneNumber"), p.string("device"),
+            request = resolver.resolve(entry, phonebook, p.string("phoneNumber"), p.string("device"),
                     p.string("user"), password, c.caller.uid(), allUsers);
         } catch (RasException e) {
             if (password != null && !password.isEmpty() && String.valueOf(e.getMessage()).contains(password)) {

@@ -181,6 +181,22 @@ class AccessIT {
     }
 
     @Test
+    void theRootDaemonReadsNoPhonebookForACallerWhoCouldNotReadItThemselves() throws Exception {
+        startDaemon(true);
+        Path readable = fx.dir.resolve("public.pbk");
+        Files.writeString(readable, "[Office]\n");
+        Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rw-r--r--"));
+        Path closed = fx.dir.resolve("root-only.pbk");
+        Files.writeString(closed, "[Office]\n");
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+        assertThat(asNobody("dial-pbk", "Office", "/etc/shadow")).isEqualTo("error 621");
+        assertThat(asNobody("dial-pbk", "Office", closed.toString())).isEqualTo("error 621");
+        assertThat(asNobody("dial-pbk", "Office", fx.dir.resolve("missing.pbk").toString())).isEqualTo("error 621");
+        // Past the check, on to the resolver (the test one finds no entry without a device).
+        assertThat(asNobody("dial-pbk", "Office", readable.toString())).isEqualTo("error 623");
+    }
+
+    @Test
     void onlyRootOrTheDaemonsOwnUserMayShutItDown() throws Exception {
         startDaemon(true);
         assertThat(asNobody("shutdown")).isEqualTo("error 5");

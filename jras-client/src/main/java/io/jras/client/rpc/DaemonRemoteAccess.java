@@ -115,7 +115,8 @@ public final class DaemonRemoteAccess implements RemoteAccess {
     public long dial(DialOptions o, StateListener listener) throws RasClientException {
         ObjectNode p = params();
         putIfSet(p, "entry", o.entry());
-        putIfSet(p, "phonebook", o.phonebook());
+        // The daemon runs elsewhere: a relative path means one from this process's directory.
+        putIfSet(p, "phonebook", absolute(o.phonebook()));
         putIfSet(p, "phoneNumber", o.phoneNumber());
         putIfSet(p, "device", o.device());
         putIfSet(p, "user", o.user());
@@ -256,6 +257,14 @@ public final class DaemonRemoteAccess implements RemoteAccess {
 
     private static ObjectNode handleParams(long handle) {
         return params().put("handle", Handles.format(handle));
+    }
+
+    private static String absolute(String path) {
+        try {
+            return path == null ? null : Path.of(path).toAbsolutePath().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return path; // not a path at all: the daemon answers it with 621
+        }
     }
 
     private static void putIfSet(ObjectNode p, String name, String value) {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * SOCKET dial ENTRY DEVICE [all]   dials, waits for Connected, prints "handle 0x..."
+ * SOCKET dial-pbk ENTRY PHONEBOOK  dials an entry of a phonebook; prints "handle 0x..." or "error N"
  * SOCKET list                      "0x... ENTRY OWNER STATE" per connection
  * SOCKET status HANDLE             the state, or "error N"
  * SOCKET hangup HANDLE             "ok" or "error N"
@@ -51,6 +52,7 @@ public final class ClientMain {
     private static String run(RemoteAccess ras, String[] a) throws Exception {
         return switch (a[1]) {
             case "dial" -> dial(ras, a[2], a[3], a.length > 4 && a[4].equals("all"));
+            case "dial-pbk" -> "handle " + Handles.format(ras.dial(DialOptions.entry(a[2]).withPhonebook(a[3]), null));
             case "list" -> {
                 StringBuilder b = new StringBuilder();
                 for (ConnectionInfo i : ras.list()) {
