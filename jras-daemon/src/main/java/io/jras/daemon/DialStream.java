@@ -40,11 +40,17 @@ final class DialStream implements ConnectionListener {
 
     /** The dial's response is queued: what was held goes out, and everything after it directly. */
     synchronized void release() {
-        List<State> out = held;
+        List<State> out = held == null ? List.of() : held;
         held = null;
         for (State s : out) {
             send(s);
         }
+    }
+
+    /** The dial was refused after all: nothing is ever sent, nothing more is held. */
+    synchronized void cancel() {
+        ended = true;
+        held = null;
     }
 
     private void send(State s) {

@@ -113,6 +113,7 @@ final class Methods {
         access.dialed(handle, c.caller.uid(), allUsers);
         if (!access.mayUse(c.caller, handle)) {
             // The manager shared a connection another user dialed privately: give the reference back.
+            states.cancel();
             manager.hangUp(handle, false);
             throw new RasException(RasError.PORT_NOT_AVAILABLE, "the entry is connected by another user");
         }

@@ -171,6 +171,17 @@ class AccessIT {
     }
 
     @Test
+    void anEntryAnotherUserConnectedPrivatelyIsNotSharedWithThem() throws Exception {
+        startDaemon(true);
+        long h = dial("Office", false);
+        // The manager would share the connected entry: the daemon refuses and gives the reference back.
+        assertThat(asNobody("dial", "Office", fx.peer.device())).isEqualTo("error 633");
+        assertThat(fx.daemon.manager().enumerate()).singleElement().satisfies(i -> assertThat(i.shared()).isEqualTo(1));
+        root.hangUp(h, false); // the only reference: this ends it
+        assertThat(root.awaitInvalid(h, Duration.ofSeconds(15))).isTrue();
+    }
+
+    @Test
     void watchShowsAnotherUserOnlyTheEventsOfConnectionsTheyMaySee() throws Exception {
         startDaemon(true);
         dial("Private", false);

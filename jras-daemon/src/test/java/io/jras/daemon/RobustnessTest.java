@@ -233,6 +233,22 @@ class RobustnessTest {
     }
 
     @Test
+    void clientsBeyondTheLimitAreToldSoAndClosed() throws Exception {
+        try (DaemonFixture small = new DaemonFixture(c -> c.withMaxClients(2));
+             RawClient first = small.client();
+             RawClient second = small.client()) {
+            await("two clients", () -> small.daemon.clients() == 2);
+            try (RawClient third = small.client()) {
+                JsonNode refused = third.unanswerable();
+                assertThat(code(refused)).isEqualTo(-32000);
+                assertThat(refused.path("error").path("message").asText()).contains("too many clients");
+                assertThat(third.awaitClosed(RawClient.WITHIN)).isTrue();
+            }
+            assertThat(first.result("ping", null).has("pid")).isTrue();
+        }
+    }
+
+    @Test
     void aClientThatNeverReadsIsDroppedWhenItsOutboxOverflowsAndNobodyElseWaits() throws Exception {
         byte[] ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n".getBytes(StandardCharsets.US_ASCII);
         byte[] burst = new byte[ping.length * 1000];
