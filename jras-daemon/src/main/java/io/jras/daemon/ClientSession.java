@@ -35,7 +35,6 @@ final class ClientSession {
 
     private static final ObjectReader JSON = Wire.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final long id;
     private final SocketChannel channel;
     private final Caller caller;
     private final Methods methods;
@@ -44,11 +43,9 @@ final class ClientSession {
     private final Map<Long, EventLog.Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong nextSubscription = new AtomicLong();
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     ClientSession(long id, SocketChannel channel, Caller caller, Methods methods, long maxQueuedBytes, Runnable onClosed) {
-        this.id = id;
         this.channel = channel;
         this.caller = caller;
         this.methods = methods;
@@ -60,16 +57,12 @@ final class ClientSession {
         return caller;
     }
 
-    long id() {
-        return id;
-    }
-
     /** The reader loop; returns when the client is gone. */
     void run() {
         LineReader lines = new LineReader(channel, JsonRpc.MAX_REQUEST_LINE);
         try {
             LineReader.Line line;
-            while (!closed && (line = lines.next()) != null) {
+            while (!closed.get() && (line = lines.next()) != null) {
                 switch (line) {
                     case LineReader.Line.TooLong t -> send(Messages.error(null, new RpcException(JsonRpc.INVALID_REQUEST,
                             "Invalid Request: a line may hold at most " + JsonRpc.MAX_REQUEST_LINE + " bytes")));
@@ -112,19 +105,20 @@ final class ClientSession {
             send(Messages.error(null, new RpcException(JsonRpc.INVALID_REQUEST, "Invalid Request: id must be a string or an integer")));
             return;
         }
+        // JSON-RPC 2.0 §5: an invalid request is answered even without an id (with id null).
         JsonNode version = msg.get("jsonrpc");
         JsonNode method = msg.get("method");
         if (version == null || !JsonRpc.VERSION.equals(version.textValue())) {
-            reply(hasId, rid, new RpcException(JsonRpc.INVALID_REQUEST, "Invalid Request: \"jsonrpc\" must be \"2.0\""));
+            send(Messages.error(rid, new RpcException(JsonRpc.INVALID_REQUEST, "Invalid Request: \"jsonrpc\" must be \"2.0\"")));
             return;
         }
         if (method == null || method.getNodeType() != JsonNodeType.STRING) {
-            reply(hasId, rid, new RpcException(JsonRpc.INVALID_REQUEST, "Invalid Request: \"method\" must be a string"));
+            send(Messages.error(rid, new RpcException(JsonRpc.INVALID_REQUEST, "Invalid Request: \"method\" must be a string")));
             return;
         }
         JsonNode params = msg.get("params");
         if (params != null && !params.isObject() && !params.isArray() && !params.isNull()) {
-            reply(hasId, rid, new RpcException(JsonRpc.INVALID_REQUEST, "Invalid Request: \"params\" must be an object"));
+            send(Messages.error(rid, new RpcException(JsonRpc.INVALID_REQUEST, "Invalid Request: \"params\" must be an object")));
             return;
         }
         invoke(hasId, rid, method.textValue(), params);
@@ -177,7 +171,7 @@ final class ClientSession {
 
     /** Sends a notification; false once this client is gone (the producer then stops). */
     boolean notify(String method, Object params) {
-        return !closed && outbox.offer(Messages.notification(method, params));
+        return !closed.get() && outbox.offer(Messages.notification(method, params));
     }
 
     // ---------------------------------------------------------------- waits and subscriptions
@@ -194,7 +188,7 @@ final class ClientSession {
     void track(CompletableFuture<?> wait) {
         pending.add(wait);
         wait.whenComplete((v, t) -> pending.remove(wait));
-        if (closed) {
+        if (closed.get()) {
             wait.cancel(false);
         }
     }
@@ -206,7 +200,7 @@ final class ClientSession {
 
     void subscribed(long subscription, EventLog.Subscription s) {
         subscriptions.put(subscription, s);
-        if (closed) {
+        if (closed.get()) {
             unsubscribe(subscription);
         }
     }
@@ -228,10 +222,9 @@ final class ClientSession {
     }
 
     void close() {
-        if (!ended.compareAndSet(false, true)) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         for (Long s : subscriptions.keySet()) {
             unsubscribe(s);
         }

@@ -18,6 +18,8 @@ public interface DaemonLog {
 
     /** Timestamped lines on {@code out} (stderr in the foreground, the journal under systemd). */
     static DaemonLog to(PrintStream out) {
-        return line -> out.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " jras: " + line);
+        // Entry names and details come from outside: a control character must not forge a line.
+        return line -> out.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " jras: "
+                + line.replaceAll("\\p{Cntrl}", "?"));
     }
 }

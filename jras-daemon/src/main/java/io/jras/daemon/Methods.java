@@ -39,6 +39,10 @@ final class Methods {
     }
 
     private static final Map<String, Object> EMPTY = Map.of();
+
+    /** ping's answer: which process serves, as which user. */
+    record Pong(long pid, int uid) {
+    }
     private static final long MAX_WAIT_MILLIS = 24L * 3600 * 1000;
 
     private final ConnectionManager manager;
@@ -86,7 +90,7 @@ final class Methods {
 
     private Object ping(Call c) throws RpcException {
         c.params.allow();
-        return Map.of("pid", ProcessHandle.current().pid(), "uid", daemonUid);
+        return new Pong(ProcessHandle.current().pid(), daemonUid);
     }
 
     private Object dial(Call c) throws RasException, RpcException {

@@ -69,10 +69,6 @@ final class Outbox {
         queue.add(END);
     }
 
-    long queuedBytes() {
-        return queuedBytes.get();
-    }
-
     private void writeLoop() {
         try {
             while (true) {

@@ -140,9 +140,9 @@ class RemoteAccessOverDaemonTest {
         assertThat(ras.awaitInvalid(h, Duration.ofSeconds(15))).isTrue();
         // A second watcher sees the removal; the closed one heard nothing more of it.
         List<Event> later = new CopyOnWriteArrayList<>();
-        try (AutoCloseable again = ras.watch(0, later::add)) {
-            await("the removed event", () -> later.stream().anyMatch(e -> e.kind().equals("removed")));
-        }
+        AutoCloseable again = ras.watch(0, later::add);
+        await("the removed event", () -> later.stream().anyMatch(e -> e.kind().equals("removed")));
+        again.close();
         assertThat(events).hasSize(seen);
     }
 

@@ -111,6 +111,9 @@ class RobustnessTest {
             assertThat(code(c.response("thirteen"))).isEqualTo(-32600);
             c.sendLine("{\"jsonrpc\":\"2.0\",\"id\":14,\"method\":\"ping\",\"params\":\"text\"}");
             assertThat(code(c.response("14"))).isEqualTo(-32600);
+            // Invalid without an id: still answered, with id null (JSON-RPC 2.0 §5).
+            c.sendLine("{\"jsonrpc\":\"2.0\",\"method\":1,\"params\":\"bar\"}");
+            assertThat(code(c.unanswerable())).isEqualTo(-32600);
         }
         bystanderIsServed();
     }
@@ -245,6 +248,7 @@ class RobustnessTest {
                 assertThat(third.awaitClosed(RawClient.WITHIN)).isTrue();
             }
             assertThat(first.result("ping", null).has("pid")).isTrue();
+            assertThat(second.result("ping", null).has("pid")).isTrue();
         }
     }
 

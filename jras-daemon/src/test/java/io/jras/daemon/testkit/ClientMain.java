@@ -115,16 +115,14 @@ public final class ClientMain {
     private static String watchUntil(RemoteAccess ras, String kind) throws Exception {
         Set<String> handles = new LinkedHashSet<>();
         CountDownLatch seen = new CountDownLatch(1);
-        try (AutoCloseable sub = ras.watch(0, (Event e) -> {
+        AutoCloseable sub = ras.watch(0, (Event e) -> {
             handles.add(Handles.format(e.handle()));
             if (e.kind().equals(kind)) {
                 seen.countDown();
             }
-        })) {
-            if (!seen.await(WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                return "no " + kind;
-            }
-        }
-        return String.join(" ", handles);
+        });
+        boolean found = seen.await(WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        sub.close();
+        return found ? String.join(" ", handles) : "no " + kind;
     }
 }
