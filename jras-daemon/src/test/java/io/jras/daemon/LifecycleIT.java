@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jras.client.DialOptions;
 import io.jras.client.rpc.DaemonRemoteAccess;
+import io.jras.client.rpc.SocketPaths;
 import io.jras.daemon.testkit.ClientMain;
+import io.jras.daemon.testkit.DaemonFixture;
 import io.jras.daemon.testkit.DaemonProcesses;
 import io.jras.daemon.testkit.Jvm;
 import io.jras.daemon.testkit.PeerServer;
@@ -122,6 +124,9 @@ class LifecycleIT {
             pids.add(c.stdout().strip());
         }
         assertThat(pids).doesNotContain("error 711").containsOnly(pids.getFirst());
+        // Daemons the other clients started may still be booting; each must give up and exit.
+        DaemonFixture.await("the losing starters gone", () -> DaemonProcesses.serving(socket).size() == 1);
         assertThat(DaemonProcesses.serving(socket)).extracting(p -> Long.toString(p.pid())).containsExactly(pids.getFirst());
+        assertThat(Files.readString(SocketPaths.logFile(socket))).contains("listening on " + socket);
     }
 }
