@@ -1,156 +1,223 @@
 package io.jras.cli;
 
-import io.jras.core.RasConnState;
+import io.jras.client.DialOptions;
+import io.jras.client.Handles;
+import io.jras.client.RasClientException;
+import io.jras.client.RemoteAccess;
+import io.jras.client.Status;
+import io.jras.client.rpc.DaemonRemoteAccess;
+import io.jras.core.phonebook.Phonebook;
+import io.jras.core.phonebook.PhonebookEntry;
+import io.jras.core.phonebook.AuthPolicy;
 import io.jras.core.session.PppSession;
 import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.Ipv4;
 import io.jras.ppp.PppConfig;
 import io.jras.ppp.PppEngine;
-import io.jras.ppp.PppEvent;
-import io.jras.ppp.Phase;
-import io.jras.ppp.Projection;
-import io.jras.ppp.Protocol;
 import io.jras.ppp.ipcp.IpcpConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jras demo}: a whole PPP call on loopback with nothing to set up. An answering peer (the
- * jras engine as authenticator) listens on 127.0.0.1; a client dials it, authenticates with
- * MS-CHAPv2, gets an address and DNS, passes a datagram, and hangs up with LCP Terminate. Each step
- * prints one line; nothing is left running and no file is written.
+ * {@code jras demo}: the RAS contract across processes, on loopback, with nothing to set up. A
+ * daemon starts on a private socket; an answering PPP peer (the jras engine as authenticator)
+ * listens on 127.0.0.1; this process dials it through the daemon and shows the states; a second
+ * process that never had the handle lists the connection, hangs it up and polls its status until
+ * ERROR_INVALID_HANDLE (6). Everything it started is stopped and its private directory removed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Dial an embedded PPP peer on loopback and show every step (no setup needed).")
+        description = "Show the whole story on loopback: daemon, dial, states, list and hang-up from another process.")
 final class DemoCommand implements Callable<Integer> {
 
-    private static final long STEP_TIMEOUT_SECONDS = 20;
+    private static final Duration STEP = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--trace", description = "Also print every PPP packet, pppd-style.")
+    @Option(names = "--trace", description = "Also print the peer's PPP packets, pppd-style.")
     boolean trace;
+
+    private PrintWriter out;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("jras demo: one PPP connection on loopback, from dial to hang-up.");
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int port = listener.getLocalPort();
-            out.printf("[peer]   an answering PPP peer (the jras engine as authenticator) listens on 127.0.0.1:%d%n", port);
-            out.println("[peer]   it requires MS-CHAPv2 of user \"alice\", assigns 192.0.2.2, hands out DNS 192.0.2.53 and .54");
+        out = spec.commandLine().getOut();
+        out.println("jras demo: a PPP connection owned by the jras daemon, from dial to ERROR_INVALID_HANDLE.");
+        Path dir = Files.createTempDirectory("jras-demo-", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        List<String> peerTrace = new CopyOnWriteArrayList<>();
+        DaemonRemoteAccess ras = null;
+        try (ServerSocket listener = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            Path socket = dir.resolve("jras.sock");
+            Path phonebook = dir.resolve("rasphone.pbk");
+            say("setup", "a private directory " + dir + " holds the daemon's socket and a phonebook");
+            Thread.ofVirtual().start(() -> answer(listener, peerTrace));
+            say("peer", "an answering PPP peer (the jras engine as authenticator) listens on 127.0.0.1:"
+                    + listener.getLocalPort() + "; it wants MS-CHAPv2 from \"alice\"");
+            Phonebook.load(phonebook).add(PhonebookEntry.create("Demo", "tcp:127.0.0.1:" + listener.getLocalPort())
+                    .withAuth(AuthPolicy.parse("mschapv2")));
+            say("setup", "phonebook entry \"Demo\" -> tcp:127.0.0.1:" + listener.getLocalPort() + " (a Windows rasphone.pbk file)");
 
-            CompletableFuture<PppSession> server = CompletableFuture.supplyAsync(() -> answer(listener, out));
+            say("daemon", "starting the jras daemon on the private socket; we talk to it over JSON-RPC");
+            ras = (DaemonRemoteAccess) RemoteAccess.connect(socket);
+            long daemonPid = ras.ping().path("pid").asLong();
 
-            out.println("[dial]   " + RasConnState.OPEN_PORT + "      opening a TCP line to the peer");
-            Socket line = new Socket(InetAddress.getLoopbackAddress(), port);
-            line.setTcpNoDelay(true);
-            out.println("[dial]   " + RasConnState.PORT_OPENED + "    the line is up");
-            out.println("[dial]   " + RasConnState.CONNECT_DEVICE + ", " + RasConnState.DEVICE_CONNECTED + ", "
-                    + RasConnState.ALL_DEVICES_CONNECTED + "  (a TCP line has no modem to dial)");
+            long handle = dial(ras, phonebook);
+            if (handle == 0) {
+                return Exit.RAS_ERROR;
+            }
+            say("dial", "this process now lets go of the handle; the connection belongs to the daemon");
 
-            CompletableFuture<Projection> projected = new CompletableFuture<>();
-            CompletableFuture<PppEvent.DatagramReceived> echoed = new CompletableFuture<>();
-            PppConfig clientConfig = PppConfig.client("alice", "wonderland").withTrace(tracer(out, "dial"));
-            PppSession client = new PppSession("demo-client", new PppEngine(clientConfig), line.getInputStream(),
-                    line.getOutputStream(), line, event -> {
-                        switch (event) {
-                            case PppEvent.LinkEstablished e -> out.printf(
-                                    "[dial]   LCP opened: our MRU %d, the peer's MRU %d, it asks us to authenticate with %s%n",
-                                    e.ours().mru(), e.his().mru(), e.his().auth() == null ? "nothing" : e.his().auth().displayName());
-                            case PppEvent.PhaseChanged p when p.to() == Phase.AUTHENTICATE ->
-                                    out.println("[dial]   " + RasConnState.AUTHENTICATE + "   proving who we are (the password never crosses the line)");
-                            case PppEvent.Authenticated a -> out.println("[dial]   " + RasConnState.AUTHENTICATED
-                                    + " " + a.protocol().displayName() + " accepted, and the peer proved it knows the secret too");
-                            case PppEvent.NetworkUp up when up.ncp().equals(Protocol.IPCP) -> projected.complete(up.projection());
-                            case PppEvent.DatagramReceived d -> echoed.complete(d);
-                            default -> { }
-                        }
-                    }).start();
-
-            Projection p = projected.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            out.printf("[dial]   %s      IPCP: local %s, remote %s, DNS %s, %s%n", RasConnState.PROJECTED,
-                    p.localAddressText(), p.remoteAddressText(), Ipv4.format(p.primaryDns()), Ipv4.format(p.secondaryDns()));
-            out.println("[dial]   " + RasConnState.CONNECTED + "   the connection is up");
-
-            PppSession answering = server.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            byte[] datagram = sampleDatagram(p);
-            client.send(Protocol.IPV4, datagram);
-            PppEvent.DatagramReceived back = echoed.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            out.printf("[data]   a %d-byte IPv4 datagram went to the peer and came back over PPP%n", back.packet().length);
-
-            out.println("[hangup] asking for an orderly hang-up: LCP Terminate-Request \"User request\"");
-            client.close("User request");
-            PppEvent.LinkDown down = client.done().get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            out.println("[dial]   " + RasConnState.DISCONNECTED + " " + down.failure().message());
-            PppEvent.LinkDown serverDown = answering.done().get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            out.println("[peer]   its session ended: " + serverDown.failure().message());
-            out.println("Done: both ends are closed; nothing is left running.");
-            return 0;
-        } catch (java.util.concurrent.TimeoutException e) {
-            spec.commandLine().getErr().println("jras demo: a step did not finish within " + STEP_TIMEOUT_SECONDS + " s");
-            return 1;
+            say("B", "a second process, which never had the handle, lists the connections: jras list");
+            second(socket, "list");
+            say("B", "it hangs up the connection it found (returns at once): jras hangup --handle "
+                    + Handles.format(handle) + " --no-wait");
+            second(socket, "hangup", "--handle", Handles.format(handle), "--no-wait");
+            say("B", "and polls its status until the handle is invalid: jras status --handle " + Handles.format(handle));
+            long end = System.nanoTime() + STEP.toNanos();
+            while (true) {
+                int code = second(socket, "status", "--handle", Handles.format(handle));
+                if (code != 0 || System.nanoTime() > end) {
+                    break;
+                }
+            }
+            boolean terminated = peerTrace.stream().anyMatch(l -> l.startsWith("rcvd [LCP TermReq"));
+            say("peer", terminated ? "it received LCP Terminate-Request \"User request\" and acknowledged it"
+                    : "it saw the line close");
+            if (trace) {
+                peerTrace.forEach(l -> out.println("         " + l));
+            }
+            ras.shutdownDaemon();
+            ProcessHandle.of(daemonPid).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+            say("daemon", "stopped (it would have hung up any connection left with LCP Terminate)");
+            return Exit.OK;
+        } catch (RasClientException e) {
+            spec.commandLine().getErr().println(e.describe());
+            return Exit.RAS_ERROR;
+        } finally {
+            if (ras != null) {
+                ras.close();
+            }
+            deleteTree(dir);
+            out.println("Done: the private directory is removed and nothing is left running.");
         }
     }
 
-    /** The answering side: accepts one line, authenticates the caller, echoes datagrams back. */
-    private PppSession answer(ServerSocket listener, PrintWriter out) {
-        try {
-            Socket line = listener.accept();
-            line.setTcpNoDelay(true);
-            PppConfig config = PppConfig.authenticator(List.of(AuthProtocol.MSCHAP_V2),
-                            name -> Optional.ofNullable(Map.of("alice", "wonderland").get(name)),
-                            IpcpConfig.server(Ipv4.parse("192.0.2.1"), Ipv4.parse("192.0.2.2"),
-                                    Ipv4.parse("192.0.2.53"), Ipv4.parse("192.0.2.54")))
-                    .withLocalName("jras-demo").withTrace(tracer(out, "peer"));
-            PppSession[] self = new PppSession[1];
-            self[0] = new PppSession("demo-peer", new PppEngine(config), line.getInputStream(), line.getOutputStream(),
-                    line, event -> {
-                        if (event instanceof PppEvent.Authenticated a) {
-                            out.println("[peer]   \"" + a.peerName() + "\" authenticated with " + a.protocol().displayName());
-                        } else if (event instanceof PppEvent.DatagramReceived d && self[0] != null) {
-                            self[0].send(d.protocol(), d.packet());
-                        }
-                    });
-            return self[0].start();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    /** Dials through the daemon and shows each state as it arrives; returns the handle, or 0 on failure. */
+    private long dial(RemoteAccess ras, Path phonebook) throws RasClientException, InterruptedException {
+        BlockingQueue<String[]> states = new LinkedBlockingQueue<>();
+        say("dial", "Connecting to Demo... (dial returns the handle at once; states follow)");
+        long handle = ras.dial(DialOptions.entry("Demo").withPhonebook(phonebook.toString())
+                        .withCredentials("alice", "wonderland"),
+                (h, state, code, error) -> states.add(new String[] {state, String.valueOf(code), String.valueOf(error)}));
+        say("dial", "handle " + Handles.format(handle));
+        while (true) {
+            String[] s = states.poll(STEP.toSeconds(), TimeUnit.SECONDS);
+            if (s == null) {
+                spec.commandLine().getErr().println("jras demo: no state change within " + STEP.toSeconds() + " s");
+                return 0;
+            }
+            int code = Integer.parseInt(s[1]);
+            String explain = switch (code) {
+                case 0 -> "the daemon opens the port";
+                case 1 -> "the TCP line is up";
+                case 2, 3, 4 -> "(a TCP line has no modem to dial)";
+                case 5 -> "LCP, then MS-CHAPv2: the password never crosses the line";
+                case 12 -> "the peer accepted our response";
+                case 14 -> "and proved it knows the secret too";
+                case 18 -> "IPCP gave us an address and DNS";
+                default -> "";
+            };
+            say("dial", String.format("%-26s %s", s[0] + " (" + code + ")", explain));
+            if (code == 0x2000) {
+                Status st = ras.status(handle);
+                say("dial", "local " + st.projection().localAddress() + ", remote " + st.projection().remoteAddress()
+                        + ", DNS " + String.join(", ", st.projection().dns()));
+                return handle;
+            }
+            if (code == 0x2001) {
+                Status st = ras.status(handle);
+                spec.commandLine().getErr().println("Error " + st.error() + ": " + st.errorText());
+                ras.hangUp(handle, true);
+                return 0;
+            }
         }
     }
 
-    private java.util.function.Consumer<String> tracer(PrintWriter out, String who) {
-        if (!trace) {
-            return line -> { };
-        }
-        String prefix = String.format("  %-6s ", who);
-        return line -> out.println(prefix + line);
+    /** Runs {@code jras ARGS --socket S} as another process and shows its output; returns its exit code. */
+    private int second(Path socket, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "io.jras.cli.Main"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--socket", socket.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        output.lines().forEach(l -> out.println("         | " + l));
+        out.flush();
+        return code;
     }
 
-    /** A minimal IPv4 header (20 bytes) plus 8 bytes of payload, from our address to the peer's. */
-    private static byte[] sampleDatagram(Projection p) {
-        byte[] d = new byte[28];
-        d[0] = 0x45;
-        d[3] = 28;
-        d[8] = 64;
-        d[9] = (byte) 253; // RFC 3692 experimental protocol number
-        for (int i = 0; i < 4; i++) {
-            d[12 + i] = (byte) (p.localAddress() >>> (24 - 8 * i));
-            d[16 + i] = (byte) (p.remoteAddress() >>> (24 - 8 * i));
+    /** The answering side: each accepted line gets an authenticator engine that echoes datagrams. */
+    private static void answer(ServerSocket listener, List<String> trace) {
+        while (!listener.isClosed()) {
+            try {
+                Socket line = listener.accept();
+                line.setTcpNoDelay(true);
+                PppConfig config = PppConfig.authenticator(List.of(AuthProtocol.MSCHAP_V2),
+                                name -> Optional.ofNullable(Map.of("alice", "wonderland").get(name)),
+                                IpcpConfig.server(Ipv4.parse("192.0.2.1"), Ipv4.parse("192.0.2.2"),
+                                        Ipv4.parse("192.0.2.53"), Ipv4.parse("192.0.2.54")))
+                        .withLocalName("jras-demo").withTrace(trace::add);
+                new PppSession("demo-peer", new PppEngine(config), line.getInputStream(), line.getOutputStream(), line,
+                        e -> { }).start();
+            } catch (IOException e) {
+                return;
+            }
         }
-        System.arraycopy("jras-ok!".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, d, 20, 8);
-        return d;
+    }
+
+    private void say(String who, String what) {
+        out.printf("[%s]%s %s%n", who, " ".repeat(Math.max(1, 7 - who.length())), what);
+        out.flush();
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temp directory
+                }
+            });
+        } catch (IOException ignored) {
+            // already gone
+        }
     }
 }

@@ -42,7 +42,7 @@ final class ListCommand implements Callable<Integer> {
                     String state = c.state() + (c.error() != 0 ? " (error " + c.error() + ")" : "")
                             + (c.teardownInProgress() ? ", hanging up" : "") + (c.shared() > 1 ? ", shared x" + c.shared() : "");
                     out.printf("%-16s %-20s %-24s %s%n", Handles.format(c.handle()), c.entry(),
-                            c.deviceType() + ":" + c.deviceName(), state);
+                            c.deviceName(), state);
                 }
             }
             return Exit.OK;

@@ -4,27 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code jras demo} runs a real PPP call over loopback TCP: both engines, real sockets, real time. */
+/**
+ * {@code jras demo} tells the whole story for real: a daemon process on a private socket, a PPP
+ * dial through it, and a second process that lists, hangs up and sees error 6. Nothing is left.
+ */
 class DemoCommandTest {
 
     @Test
-    void theDemoDialsAuthenticatesProjectsAndHangsUp() {
+    void theDemoDialsThroughADaemonAndASecondProcessHangsUpUntilTheHandleIsInvalid() throws Exception {
+        List<Path> before = demoDirs();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
 
-        int status = cmd.execute("demo", "--trace");
+        int status = cmd.execute("demo");
 
-        assertThat(status).as(out + "\n" + err).isZero();
-        assertThat(out.toString())
-                .contains("OpenPort (0)", "Authenticate (5)", "Authenticated (14)", "Projected (18)",
-                        "local 192.0.2.2, remote 192.0.2.1, DNS 192.0.2.53, 192.0.2.54",
-                        "Connected (8192)", "Disconnected (8193)", "sent [LCP TermReq")
+        String text = out.toString();
+        assertThat(status).as(text + "\n" + err).isZero();
+        assertThat(text).contains("OpenPort (0)", "Authenticate (5)", "Authenticated (14)", "Projected (18)",
+                        "Connected (8192)", "local 192.0.2.2, remote 192.0.2.1, DNS 192.0.2.53, 192.0.2.54",
+                        "| Hanging up 0x", "| Error 6: The handle is invalid.",
+                        "received LCP Terminate-Request")
                 .doesNotContain("wonderland");
+        // The second process listed the connection by handle and entry.
+        assertThat(text).containsPattern("\\| 0x[0-9a-f]+ +Demo +tcp:127\\.0\\.0\\.1:\\d+ +Connected");
+        // Nothing left behind: no new private directory, no daemon on it.
+        assertThat(demoDirs()).isEqualTo(before);
+    }
+
+    private static List<Path> demoDirs() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("jras-demo-")).sorted().toList();
+        }
     }
 }

@@ -41,22 +41,20 @@ final class Daemon {
             throw unavailable(path, "could not start a daemon: " + e.getMessage());
         }
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        String lastError = "";
         while (true) {
             try {
                 return DaemonRemoteAccess.open(path);
             } catch (IOException e) {
-                if (!RpcConnection.nothingListens(path, e)) {
-                    throw unavailable(path, e.getMessage());
-                }
-            }
-            // Exit 0 is a starter that lost the race to another one: keep waiting for the winner.
-            if (!daemon.isAlive() && daemon.exitValue() != 0) {
-                throw unavailable(path, "the daemon it started exited with status " + daemon.exitValue()
-                        + " (see " + SocketPaths.logFile(path) + ")");
+                // While daemons race to start, the socket can be missing, stale or being replaced:
+                // keep trying until one serves or the time is up.
+                lastError = e.getMessage();
             }
             if (System.nanoTime() > deadline) {
-                throw unavailable(path, "the daemon it started did not answer within " + READY_WITHIN.toSeconds()
-                        + " s (see " + SocketPaths.logFile(path) + ")");
+                String status = daemon.isAlive() ? "still starting" : "exited with status " + daemon.exitValue();
+                throw unavailable(path, "no daemon answered within " + READY_WITHIN.toSeconds() + " s; the one started "
+                        + status + (lastError.isEmpty() ? "" : "; last error: " + lastError)
+                        + " (see " + SocketPaths.logFile(path) + ")");
             }
             try {
                 Thread.sleep(20);

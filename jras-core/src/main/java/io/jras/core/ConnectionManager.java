@@ -188,7 +188,9 @@ public final class ConnectionManager implements AutoCloseable {
             return null;
         }
         for (Connection c : live.values()) {
-            if (request.entryName().equals(c.request.entryName())
+            // Only the owner's own dials share a connection, or anyone's when it is for all users.
+            boolean mayShare = c.request.owner() == request.owner() || c.request.allUsers();
+            if (mayShare && request.entryName().equals(c.request.entryName())
                     && java.util.Objects.equals(request.phonebook(), c.request.phonebook())
                     && c.currentState() == RasConnState.CONNECTED && !c.isTearingDown()) {
                 return c;

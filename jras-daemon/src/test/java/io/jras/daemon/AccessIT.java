@@ -174,11 +174,17 @@ class AccessIT {
     void anEntryAnotherUserConnectedPrivatelyIsNotSharedWithThem() throws Exception {
         startDaemon(true);
         long h = dial("Office", false);
-        // The manager would share the connected entry: the daemon refuses and gives the reference back.
-        assertThat(asNobody("dial", "Office", fx.peer.device())).isEqualTo("error 633");
-        assertThat(fx.daemon.manager().enumerate()).singleElement().satisfies(i -> assertThat(i.shared()).isEqualTo(1));
+        // The manager shares a connected entry only among its owner's dials: the other user gets a connection of their own.
+        String dialed = asNobody("dial", "Office", fx.peer.device());
+        assertThat(dialed).startsWith("handle 0x");
+        long theirs = Handles.parse(dialed.substring("handle ".length()));
+        assertThat(theirs).isNotEqualTo(h);
+        assertThat(fx.daemon.manager().enumerate()).hasSize(2).allSatisfy(i -> assertThat(i.shared()).isEqualTo(1));
         root.hangUp(h, false); // the only reference: this ends it
         assertThat(root.awaitInvalid(h, Duration.ofSeconds(15))).isTrue();
+        assertThat(asNobody("status", Handles.format(theirs))).isEqualTo("Connected");
+        root.hangUp(theirs, false);
+        assertThat(root.awaitInvalid(theirs, Duration.ofSeconds(15))).isTrue();
     }
 
     @Test
