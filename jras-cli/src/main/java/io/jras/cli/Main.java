@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             EntryCommand.class,
             DemoCommand.class,
             ModemSimCommand.class,
+            ServeCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
