@@ -12,9 +12,10 @@ import java.util.Set;
  * static addresses outside the range that the users file allows. An address is never leased twice
  * at once; a {@link Lease} gives it back once, however often it is released.
  *
- * <p>Thread-safe (one lock, held for a few word operations). {@link #lease()} goes round the range
- * from where it last stopped, so a freed address is not reused at once (a late packet for the last
- * holder does not reach the next one) and a lease costs O(1) amortized, O(size/64) at worst.
+ * <p>Thread-safe (one lock, held for a bitmap scan). {@link #lease()} goes round the range from
+ * where it last stopped, so a freed address is not reused at once (a late packet for the last
+ * holder does not reach the next one); the scan reads a word or two in the usual case and size/64
+ * words at worst.
  */
 public final class AddressPool {
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  * See {@link UsersTable} for the lookup order, {@link SecretsTokenizer} for quoting and
  * {@link AddressRule} for the address words. The file is read again when its modification time or
  * size changes (checked at most once per {@code recheck}); a changed file that does not parse is
- * reported through {@code log} and the previous users stay in force. Thread-safe.
+ * reported through {@code log} and the previous users stay in force. Thread-safe; a lookup never
+ * waits for another one's reload.
  */
 public final class UsersFile implements UserDirectory {
 
@@ -38,8 +40,10 @@ public final class UsersFile implements UserDirectory {
     private final Duration recheck;
     private final Consumer<String> log;
 
+    private final ReentrantLock reloading = new ReentrantLock();
     private volatile UsersTable table;
     private volatile long checkedAt;
+    // Guarded by reloading.
     private FileTime loadedTime;
     private long loadedSize;
     private FileTime rejectedTime;
@@ -62,8 +66,11 @@ public final class UsersFile implements UserDirectory {
      */
     public static UsersFile load(Path path, String serverName, Duration recheck, Consumer<String> log) throws IOException {
         UsersFile f = new UsersFile(path, serverName, recheck, log);
-        synchronized (f) {
+        f.reloading.lock();
+        try {
             f.read();
+        } finally {
+            f.reloading.unlock();
         }
         if (isReadableByOthers(path)) {
             log.accept("warning: users file " + path + " can be read by group or others (chmod 600 it)");
@@ -93,10 +100,11 @@ public final class UsersFile implements UserDirectory {
 
     private void maybeReload() {
         long now = System.nanoTime();
-        if (now - checkedAt < recheck.toNanos()) {
+        // One lookup looks at the file; the others go on with the current table rather than wait on its I/O.
+        if (now - checkedAt < recheck.toNanos() || !reloading.tryLock()) {
             return;
         }
-        synchronized (this) {
+        try {
             checkedAt = now;
             FileTime time;
             long size;
@@ -122,10 +130,12 @@ public final class UsersFile implements UserDirectory {
                 rejectedTime = time;
                 log.accept(describe(e) + "; keeping the previous " + table.size() + " entries");
             }
+        } finally {
+            reloading.unlock();
         }
     }
 
-    /** Reads the file into {@link #table}; the caller holds the lock. */
+    /** Reads the file into {@link #table}; the caller holds {@link #reloading}. */
     private void read() throws IOException {
         FileTime time = Files.getLastModifiedTime(path);
         byte[] bytes = Files.readAllBytes(path);
