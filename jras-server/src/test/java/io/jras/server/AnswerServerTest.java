@@ -3,14 +3,25 @@ package io.jras.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jras.ppp.AuthProtocol;
+import io.jras.ppp.Ipv4;
 import io.jras.ppp.LinkFailure;
 import io.jras.ppp.PppEvent;
 import io.jras.ppp.Projection;
+import io.jras.ppp.Protocol;
+import io.jras.server.pool.AddressRange;
 import io.jras.server.users.UserDirectory;
+import io.jras.server.users.UsersFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,8 +36,8 @@ class AnswerServerTest {
             Projection p = d.awaitIpcp().projection();
             assertThat(p.localAddressText()).isEqualTo("192.0.2.10");
             assertThat(p.remoteAddressText()).isEqualTo("192.0.2.9");
-            assertThat(p.primaryDns()).isEqualTo(io.jras.ppp.Ipv4.parse("192.0.2.53"));
-            assertThat(p.secondaryDns()).isEqualTo(io.jras.ppp.Ipv4.parse("192.0.2.54"));
+            assertThat(p.primaryDns()).isEqualTo(Ipv4.parse("192.0.2.53"));
+            assertThat(p.secondaryDns()).isEqualTo(Ipv4.parse("192.0.2.54"));
             assertThat(p.authenticatedWith()).isNull();
             SessionInfo s = f.awaitStarted();
             assertThat(s.addressText()).isEqualTo("192.0.2.10");
@@ -46,7 +57,7 @@ class AnswerServerTest {
             Projection p = d.awaitIpcp().projection();
             assertThat(p.authenticatedWith()).isEqualTo(protocol);
             assertThat(p.localAddressText()).isEqualTo("192.0.2.10");
-            assertThat(p.primaryDns()).isEqualTo(io.jras.ppp.Ipv4.parse("192.0.2.53"));
+            assertThat(p.primaryDns()).isEqualTo(Ipv4.parse("192.0.2.53"));
             SessionInfo s = f.awaitStarted();
             assertThat(s.user()).isEqualTo("bob");
             assertThat(s.authProtocol()).isEqualTo(protocol);
@@ -147,8 +158,8 @@ class AnswerServerTest {
     @Test
     void anExhaustedPoolRefusesTheCallerSayingWhy() throws Exception {
         ServerConfig one = ServerFixture.config().withAuth(List.of())
-                .withLocalAddress(io.jras.ppp.Ipv4.parse("192.0.2.1"));
-        one = new ServerConfig(one.listen(), io.jras.server.pool.AddressRange.parse("192.0.2.10"), one.localAddress(),
+                .withLocalAddress(Ipv4.parse("192.0.2.1"));
+        one = new ServerConfig(one.listen(), AddressRange.parse("192.0.2.10"), one.localAddress(),
                 one.primaryDns(), one.secondaryDns(), one.auth(), one.name(), one.limits(), one.trace());
         try (ServerFixture f = new ServerFixture(one, UserDirectory.NONE);
              Dialer first = Dialer.dial(f.address(), "", "")) {
@@ -232,10 +243,56 @@ class AnswerServerTest {
         try (ServerFixture f = new ServerFixture(ServerFixture.config().withAuth(List.of()), UserDirectory.NONE);
              Dialer d = Dialer.dial(f.address(), "", "")) {
             d.awaitIpcp();
-            d.session.send(io.jras.ppp.Protocol.IPV4, new byte[] {0x45, 0, 0, 20, 0, 0, 0, 0, 64, 17, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8});
+            d.session.send(Protocol.IPV4, new byte[] {0x45, 0, 0, 20, 0, 0, 0, 0, 64, 17, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8});
             f.awaitStarted();
             assertThat(d.events).noneMatch(e -> e instanceof PppEvent.LinkDown);
             assertThat(f.server.sessions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aUserAddedToTheUsersFileCanDialInWithoutARestart(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("chap-secrets");
+        Files.writeString(file, "alice * wonderland\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2025-01-01T00:00:00Z")));
+        List<String> fileLog = new CopyOnWriteArrayList<>();
+        UsersFile users = UsersFile.load(file, ServerConfig.DEFAULT_NAME,
+                Duration.ZERO, fileLog::add);
+        try (ServerFixture f = new ServerFixture(ServerFixture.config().withAuth(List.of(AuthProtocol.CHAP_MD5)), users)) {
+            try (Dialer carol = Dialer.dial(f.address(), "carol", "lewis")) {
+                assertThat(carol.awaitDown().rasError()).isEqualTo(691);
+            }
+            Files.writeString(file, "alice * wonderland\ncarol * lewis\n");
+            Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2025-01-01T00:01:00Z")));
+            try (Dialer carol = Dialer.dial(f.address(), "carol", "lewis")) {
+                assertThat(carol.awaitIpcp().projection().authenticatedWith()).isEqualTo(AuthProtocol.CHAP_MD5);
+            }
+            assertThat(fileLog).anyMatch(l -> l.endsWith("reloaded: 2 entries"));
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotHurtTheSession() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        SessionListener rude = new SessionListener() {
+            @Override
+            public void started(SessionInfo session) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        try (AnswerServer server = new AnswerServer(ServerFixture.config().withAuth(List.of()), UserDirectory.NONE, rude, log::add)) {
+            server.start();
+            try (Dialer d = Dialer.dial(server.addresses().getFirst(), "", "")) {
+                d.awaitIpcp();
+                long deadline = System.nanoTime() + Dialer.WITHIN.toNanos();
+                while (log.stream().noneMatch(l -> l.startsWith("session listener threw")) && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(log).anyMatch(l -> l.equals("session listener threw on session 1 start: java.lang.IllegalStateException: listener bug"));
+                assertThat(d.isDown()).isFalse();
+                assertThat(server.sessions()).hasSize(1);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.LinkFailure;
 import io.jras.ppp.PppConfig;
 import io.jras.ppp.PppEngine;
+import io.jras.server.pool.AddressRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,7 +85,7 @@ class RobustnessTest {
                 .withNegotiationTimeout(Duration.ofSeconds(2)).withHangUpGrace(Duration.ofSeconds(1));
         ServerConfig c = config(limits);
         // room for every connect the rate lets through, however slow the machine
-        c = new ServerConfig(c.listen(), io.jras.server.pool.AddressRange.parse("10.0.0.10-10.0.0.250"), 0,
+        c = new ServerConfig(c.listen(), AddressRange.parse("10.0.0.10-10.0.0.250"), 0,
                 c.primaryDns(), c.secondaryDns(), c.auth(), c.name(), c.limits(), c.trace());
         try (ServerFixture f = new ServerFixture(c, ServerFixture.users(ServerFixture.USERS));
              Dialer established = Dialer.dial(f.address(), "bob", "the builder")) {
