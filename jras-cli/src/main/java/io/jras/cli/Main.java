@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             ModemSimCommand.class,
             DaemonCommand.class,
+            ServeCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -1,0 +1,379 @@
+package io.jras.server;
+
+import io.jras.ppp.Ipv4;
+import io.jras.server.pool.AddressPool;
+import io.jras.server.users.UserDirectory;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The answering side (what {@code jras serve} runs; Windows calls it RRAS): it accepts PPP over TCP,
+ * authenticates each caller against a {@link UserDirectory}, hands out an address from a pool and
+ * DNS, and keeps every session apart from the others.
+ *
+ * <p>Each accepted connection passes, in order: the per-source rate limit, the session limit and
+ * the pool; one that fails a check is refused (an LCP Terminate-Request saying why, then the line
+ * is closed; a rate-limited one is just reset). Otherwise it becomes a session: a
+ * {@link io.jras.ppp.PppEngine} as authenticator, with IPV6CP, on virtual threads. A session that
+ * is not Network-up within the negotiation timeout, or sends too much before, is closed.
+ *
+ * <p>Logging: one line per session start and end, one per refusal (floods are summarized), never a
+ * password or secret. Sessions are reported to a {@link SessionListener}.
+ *
+ * <p>Threads: one virtual thread accepts per listen address; sessions run on their own virtual
+ * threads; one platform thread runs the timers of all sessions. All public methods are thread-safe.
+ */
+public final class AnswerServer implements AutoCloseable {
+
+    /** A refusal's Terminate-Request is sent; how long the line may take to close after it. */
+    private static final Duration REFUSAL_LINGER = Duration.ofSeconds(1);
+    private static final Duration REFUSAL_REPORT_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration ACCEPT_ERROR_PAUSE = Duration.ofMillis(50);
+
+    private final ServerConfig config;
+    private final UserDirectory users;
+    private final SessionListener listener;
+    private final Consumer<String> log;
+    private final AddressPool pool;
+    private final ConnectRateLimiter rateLimiter;
+    private final RefusalReporter refusals;
+    private final ScheduledThreadPoolExecutor timers;
+    private final Map<Long, ServerSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    /** Sessions admitted and not yet ended; what maxSessions bounds. */
+    private final AtomicInteger live = new AtomicInteger();
+    private final List<ServerSocket> listeners = new ArrayList<>();
+    private final List<Thread> acceptors = new ArrayList<>();
+    private final Events events = new Events();
+    private boolean started;
+    private volatile boolean stopping;
+
+    /**
+     * @param users    who may dial in ({@link UserDirectory#NONE} with no authentication)
+     * @param listener hears session starts, ends and refusals
+     * @param log      gets the server's log lines (one per session start, end, refusal)
+     */
+    public AnswerServer(ServerConfig config, UserDirectory users, SessionListener listener, Consumer<String> log) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.users = Objects.requireNonNull(users, "users");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.log = Objects.requireNonNull(log, "log");
+        this.pool = new AddressPool(config.pool());
+        this.rateLimiter = new ConnectRateLimiter(config.limits().connectsPerSecond(), config.limits().connectBurst(),
+                System::nanoTime);
+        this.refusals = new RefusalReporter(log, System::nanoTime, REFUSAL_REPORT_INTERVAL);
+        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "jras-server-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Binds every listen address and starts accepting; if one cannot be bound, none stays bound. */
+    public synchronized void start() throws IOException {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        try {
+            for (InetSocketAddress a : config.listen()) {
+                ServerSocket s = new ServerSocket();
+                listeners.add(s);
+                s.setReuseAddress(true);
+                try {
+                    s.bind(a, 512);
+                } catch (IOException e) {
+                    throw new IOException("cannot listen on " + LogText.address(a) + ": " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            listeners.forEach(AnswerServer::closeQuietly);
+            listeners.clear();
+            throw e;
+        }
+        for (ServerSocket s : listeners) {
+            acceptors.add(Thread.ofVirtual().name("jras-server-accept").start(() -> acceptLoop(s)));
+            log.accept("listening on tcp:" + LogText.address((InetSocketAddress) s.getLocalSocketAddress()));
+        }
+        log.accept("pool " + config.pool() + " (" + LogText.count(config.pool().size(), "address", "addresses") + "), local address "
+                + Ipv4.format(config.localAddress()) + ", authentication "
+                + (config.auth().isEmpty() ? "none" : String.join(",", config.auth().stream().map(p -> p.displayName()).toList()))
+                + ", at most " + LogText.count(config.limits().maxSessions(), "session", "sessions"));
+    }
+
+    /** Where it listens (the real ports, when bound to port 0). */
+    public synchronized List<InetSocketAddress> addresses() {
+        return listeners.stream().map(s -> (InetSocketAddress) s.getLocalSocketAddress()).toList();
+    }
+
+    /** The live sessions, negotiating ones included, by id. */
+    public List<SessionInfo> sessions() {
+        return sessions.values().stream().map(ServerSession::info).sorted(Comparator.comparingLong(SessionInfo::id)).toList();
+    }
+
+    public Optional<SessionInfo> session(long id) {
+        return Optional.ofNullable(sessions.get(id)).map(ServerSession::info);
+    }
+
+    /**
+     * Hangs up one session (LCP Terminate-Request, then the line is closed); returns at once, false
+     * if there is no such session. Its end comes to {@link SessionListener#ended}.
+     */
+    public boolean hangUp(long id, String reason) {
+        ServerSession s = sessions.get(id);
+        if (s == null) {
+            return false;
+        }
+        s.hangUp(reason);
+        return true;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Free addresses left in the pool. */
+    public int addressesAvailable() {
+        return pool.available();
+    }
+
+    /**
+     * Stops accepting, hangs up every session with LCP Terminate and waits until all have ended (at
+     * most the hang-up grace and a margin: lines that do not close by then are cut).
+     */
+    public void stop() {
+        List<Thread> toJoin;
+        synchronized (this) {
+            if (stopping) {
+                toJoin = List.of();
+            } else {
+                stopping = true;
+                listeners.forEach(AnswerServer::closeQuietly);
+                toJoin = List.copyOf(acceptors);
+            }
+        }
+        for (Thread t : toJoin) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        // No acceptor runs now: the map holds every session there will be.
+        List<CompletableFuture<SessionEnd>> ends = new ArrayList<>();
+        for (ServerSession s : sessions.values()) {
+            s.hangUp("server stopping");
+            ends.add(s.ended());
+        }
+        Duration wait = config.limits().hangUpGrace().plusSeconds(3);
+        try {
+            CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.accept("stop: " + sessions.size() + " sessions did not end within " + ServerSession.seconds(wait));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // a session's end never fails
+        }
+        timers.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ---------------------------------------------------------------- accepting
+
+    private void acceptLoop(ServerSocket s) {
+        while (!stopping) {
+            Socket socket;
+            try {
+                socket = s.accept();
+            } catch (IOException e) {
+                if (s.isClosed()) {
+                    return;
+                }
+                // e.g. out of file descriptors: pause rather than spin, and let sessions end meanwhile
+                pause(ACCEPT_ERROR_PAUSE);
+                continue;
+            }
+            try {
+                admit(socket);
+            } catch (RuntimeException | IOException e) {
+                log.accept("cannot serve " + socket.getRemoteSocketAddress() + ": " + e);
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private void admit(Socket socket) throws IOException {
+        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        ServerLimits limits = config.limits();
+        if (stopping) {
+            refuse(socket, peer, Refusal.STOPPING, "");
+            return;
+        }
+        if (!rateLimiter.tryAcquire(peer.getAddress())) {
+            // A flood: spend nothing on it, not even a TIME_WAIT (linger 0 resets the connection).
+            socket.setSoLinger(true, 0);
+            closeQuietly(socket);
+            refused(peer, Refusal.RATE_LIMITED, limits.connectsPerSecond() + "/s, burst " + limits.connectBurst());
+            return;
+        }
+        if (!takeSlot(limits.maxSessions())) {
+            refuse(socket, peer, Refusal.SERVER_FULL, LogText.count(limits.maxSessions(), "session", "sessions"));
+            return;
+        }
+        Optional<AddressPool.Lease> lease = pool.lease();
+        if (lease.isEmpty()) {
+            live.decrementAndGet();
+            refuse(socket, peer, Refusal.NO_ADDRESS, "pool " + config.pool() + " all in use");
+            return;
+        }
+        ServerSession session = new ServerSession(ids.incrementAndGet(), socket, lease.get(), config, users, timers, events);
+        sessions.put(session.id(), session);
+        try {
+            session.start();
+        } catch (IOException | RuntimeException e) {
+            sessions.remove(session.id());
+            lease.get().release();
+            live.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private boolean takeSlot(int max) {
+        while (true) {
+            int n = live.get();
+            if (n >= max) {
+                return false;
+            }
+            if (live.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Tells the peer why in an LCP Terminate-Request, then closes (off the accept thread). */
+    private void refuse(Socket socket, InetSocketAddress peer, Refusal refusal, String detail) {
+        refused(peer, refusal, detail);
+        Thread.ofVirtual().name("jras-server-refuse").start(() -> {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(TerminateFrame.of(refusal.text()));
+                out.flush();
+                socket.shutdownOutput();
+                drain(socket);
+            } catch (IOException ignored) {
+                // the peer went first; nothing to tell
+            } finally {
+                closeQuietly(socket);
+            }
+        });
+    }
+
+    /**
+     * Reads what the peer sent until it closes, for a moment at most: closing with unread input
+     * would reset the connection, and a reset can discard the Terminate-Request before the peer reads it.
+     */
+    private static void drain(Socket socket) throws IOException {
+        long end = System.nanoTime() + REFUSAL_LINGER.toNanos();
+        byte[] buf = new byte[1024];
+        long budget = 64 * 1024;
+        for (long left; (left = end - System.nanoTime()) > 0 && budget > 0; ) {
+            socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            int n = socket.getInputStream().read(buf);
+            if (n < 0) {
+                return;
+            }
+            budget -= n;
+        }
+    }
+
+    private void refused(InetSocketAddress peer, Refusal refusal, String detail) {
+        refusals.report(peer, refusal, detail);
+        try {
+            listener.refused(peer, refusal);
+        } catch (RuntimeException e) {
+            log.accept("session listener threw on a refusal: " + e);
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    // ---------------------------------------------------------------- session reports
+
+    private final class Events implements ServerEvents {
+        @Override
+        public void log(String line) {
+            log.accept(line);
+        }
+
+        @Override
+        public void started(ServerSession session) {
+            SessionInfo i = session.info();
+            log.accept("session " + i.id() + " started: " + LogText.address(i.peer()) + " user " + LogText.quoted(i.user())
+                    + (i.authProtocol() == null ? " (no authentication)" : " (" + i.authProtocol().displayName() + ")")
+                    + " address " + i.addressText());
+            try {
+                listener.started(i);
+            } catch (RuntimeException e) {
+                log.accept("session listener threw on session " + i.id() + " start: " + e);
+            }
+            if (stopping) {
+                session.hangUp("server stopping");
+            }
+        }
+
+        @Override
+        public void ended(ServerSession session, SessionEnd end) {
+            sessions.remove(session.id());
+            live.decrementAndGet();
+            SessionInfo i = session.info();
+            log.accept("session " + i.id() + " ended" + (i.started() ? "" : " before the network came up") + ": "
+                    + LogText.address(i.peer()) + " user " + LogText.quoted(i.user()) + " address " + i.addressText()
+                    + ", " + ServerSession.seconds(end.duration()) + ", " + end.octetsIn() + " octets in, "
+                    + end.octetsOut() + " out: " + end.reason() + " (" + end.rasError() + ")");
+            try {
+                listener.ended(i, end);
+            } catch (RuntimeException e) {
+                log.accept("session listener threw on session " + i.id() + " end: " + e);
+            }
+        }
+    }
+}

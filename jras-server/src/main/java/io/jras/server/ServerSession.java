@@ -1,0 +1,210 @@
+package io.jras.server;
+
+import io.jras.core.session.PppSession;
+import io.jras.ppp.AuthProtocol;
+import io.jras.ppp.Ipv4;
+import io.jras.ppp.LinkFailure;
+import io.jras.ppp.LinkStatistics;
+import io.jras.ppp.PppConfig;
+import io.jras.ppp.PppEngine;
+import io.jras.ppp.PppEvent;
+import io.jras.ppp.Protocol;
+import io.jras.ppp.auth.SecretLookup;
+import io.jras.ppp.ipcp.IpcpConfig;
+import io.jras.server.pool.AddressPool;
+import io.jras.server.users.UserDirectory;
+import io.jras.server.users.UserEntry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One accepted connection: a {@link PppEngine} in the authenticator role, driven by a
+ * {@link PppSession} over the socket, holding one address of the pool until it ends.
+ *
+ * <p>Threads: the session's events arrive on its PppSession loop thread; {@link #hangUp} and the
+ * timers come from other threads and only enqueue (PppSession.close) or close the socket. The
+ * first reason the server gives for closing wins and is the one reported.
+ */
+final class ServerSession {
+
+    private final long id;
+    private final Socket socket;
+    private final InetSocketAddress peer;
+    private final AddressPool.Lease lease;
+    private final ServerConfig config;
+    private final UserDirectory users;
+    private final ScheduledExecutorService timers;
+    private final ServerEvents events;
+    private final Instant connectedAt = Instant.now();
+    private final long connectedNanos = System.nanoTime();
+    private final AtomicReference<String> closeReason = new AtomicReference<>();
+    private final CompletableFuture<SessionEnd> ended = new CompletableFuture<>();
+
+    private volatile String user = "";
+    private volatile AuthProtocol authProtocol;
+    private volatile Instant startedAt;
+    private volatile PppSession ppp;
+    private volatile ScheduledFuture<?> watchdog;
+    private volatile ScheduledFuture<?> cutOff;
+
+    ServerSession(long id, Socket socket, AddressPool.Lease lease, ServerConfig config, UserDirectory users,
+                  ScheduledExecutorService timers, ServerEvents events) {
+        this.id = id;
+        this.socket = socket;
+        this.peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.lease = lease;
+        this.config = config;
+        this.users = users;
+        this.timers = timers;
+        this.events = events;
+    }
+
+    /** Starts LCP on the line and the negotiation timer; returns at once. */
+    void start() throws IOException {
+        ServerLimits limits = config.limits();
+        socket.setTcpNoDelay(true);
+        // The name a peer gives is kept even when it fails, for the end-of-session log line.
+        SecretLookup secrets = name -> {
+            user = name;
+            return users.secretFor(name);
+        };
+        PppConfig pc = PppConfig.authenticator(config.auth(), secrets,
+                        IpcpConfig.server(config.localAddress(), lease.address(), config.primaryDns(), config.secondaryDns()))
+                .withLocalName(config.name());
+        pc = pc.withLcp(pc.lcp().withEcho(limits.echoInterval(), limits.echoFailure()));
+        if (config.trace()) {
+            pc = pc.withTrace(line -> events.log("session " + id + ": " + line));
+        }
+        InputGuard in = new InputGuard(socket.getInputStream(), limits.preNetworkInput(), this::started,
+                () -> closeReason.compareAndSet(null, "sent more than " + limits.preNetworkInput()
+                        + " octets before the network came up"));
+        PppSession s = new PppSession("server-" + id, new PppEngine(pc), in, socket.getOutputStream(), socket, this::onEvent);
+        ppp = s;
+        s.done().whenComplete((down, error) -> finish(down));
+        watchdog = timers.schedule(this::negotiationTimedOut, limits.negotiationTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        s.start();
+    }
+
+    long id() {
+        return id;
+    }
+
+    boolean started() {
+        return startedAt != null;
+    }
+
+    CompletableFuture<SessionEnd> ended() {
+        return ended;
+    }
+
+    SessionInfo info() {
+        return new SessionInfo(id, peer, user, authProtocol, lease.address(), config.localAddress(), connectedAt, startedAt);
+    }
+
+    /**
+     * Closes the session with LCP Terminate (RFC 1661 §3.7); if that does not finish within the
+     * hang-up grace, the line is cut. Returns at once; later calls only keep the first reason.
+     */
+    void hangUp(String reason) {
+        if (!closeReason.compareAndSet(null, reason)) {
+            return;
+        }
+        PppSession s = ppp;
+        if (s != null) {
+            s.close(reason);
+        }
+        try {
+            cutOff = timers.schedule(this::cut, config.limits().hangUpGrace().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            cut(); // the server has stopped: no grace left
+        }
+    }
+
+    /** Closes the socket under the session: the reader fails, the engine sees the line drop. */
+    void cut() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closed either way
+        }
+    }
+
+    private void negotiationTimedOut() {
+        if (!started()) {
+            hangUp("negotiation timeout: the network was not up within " + seconds(config.limits().negotiationTimeout()));
+        }
+    }
+
+    /** On the PppSession loop thread. */
+    private void onEvent(PppEvent event) {
+        switch (event) {
+            case PppEvent.Authenticated a when a.weAuthenticated() -> {
+                user = a.peerName();
+                authProtocol = a.protocol();
+                checkAddressAllowed();
+            }
+            case PppEvent.NetworkUp up when up.ncp().equals(Protocol.IPCP) && closeReason.get() == null -> {
+                startedAt = Instant.now();
+                ScheduledFuture<?> w = watchdog;
+                if (w != null) {
+                    w.cancel(false);
+                }
+                events.started(this);
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * The users file may restrict the user's addresses (pppd's {@code auth_ip_addr()}). The engine
+     * fixes the peer's address before authentication, so a user whose list does not allow the
+     * pool's choice is turned away here rather than given an address it may not have.
+     */
+    private void checkAddressAllowed() {
+        Optional<UserEntry> entry = users.find(user);
+        if (entry.isPresent() && !entry.get().addresses().permits(lease.address())) {
+            hangUp("user " + LogText.quoted(user) + " may not have " + Ipv4.format(lease.address())
+                    + " (users file line " + entry.get().line() + " allows " + entry.get().addresses() + ")");
+        }
+    }
+
+    /** Once the link is Dead and the line closed (the PppSession loop thread). */
+    private void finish(PppEvent.LinkDown down) {
+        cancel(watchdog);
+        cancel(cutOff);
+        lease.release();
+        PppSession s = ppp;
+        LinkStatistics stats = s == null || s.statistics() == null ? LinkStatistics.ZERO : s.statistics();
+        LinkFailure failure = down == null ? null : down.failure();
+        String reason = closeReason.get() != null ? closeReason.get()
+                : failure != null ? LogText.clean(failure.message()) : "ended";
+        SessionEnd end = new SessionEnd(reason, failure, Duration.ofNanos(System.nanoTime() - connectedNanos),
+                stats.bytesReceived(), stats.bytesTransmitted());
+        events.ended(this, end);
+        ended.complete(end);
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSession[" + id + " " + LogText.address(peer) + " " + Ipv4.format(lease.address()) + "]";
+    }
+}

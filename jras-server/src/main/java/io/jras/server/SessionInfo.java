@@ -1,0 +1,31 @@
+package io.jras.server;
+
+import io.jras.ppp.AuthProtocol;
+import io.jras.ppp.Ipv4;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+/**
+ * A snapshot of one server session.
+ *
+ * @param id            unique for the server's lifetime, never reused
+ * @param peer          where the connection came from
+ * @param user          the name the peer authenticated as, or tried to; "" if none yet (or no authentication)
+ * @param authProtocol  how the peer authenticated; null until it has (and with no authentication)
+ * @param address       the peer's IPv4 address, assigned from the pool
+ * @param localAddress  our IPv4 address on the link
+ * @param connectedAt   when the connection was accepted
+ * @param startedAt     when IPCP came up (the session "started"); null until then
+ */
+public record SessionInfo(long id, InetSocketAddress peer, String user, AuthProtocol authProtocol,
+                          int address, int localAddress, Instant connectedAt, Instant startedAt) {
+
+    /** Whether the network came up. */
+    public boolean started() {
+        return startedAt != null;
+    }
+
+    public String addressText() {
+        return Ipv4.format(address);
+    }
+}
