@@ -2,23 +2,17 @@ package io.jras.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jras.core.credentials.CredentialStore;
-import io.jras.core.credentials.StoredCredentials;
-import io.jras.core.phonebook.AuthPolicy;
-import io.jras.core.phonebook.PhoneNumber;
-import io.jras.core.phonebook.Phonebook;
-import io.jras.core.phonebook.PhonebookEntry;
-import io.jras.core.phonebook.PhonebookLocation;
-import io.jras.link.RasException;
+import io.jras.client.EntryInfo;
+import io.jras.client.EntrySpec;
+import io.jras.client.Phonebooks;
+import io.jras.client.RasClientException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,49 +45,19 @@ final class EntryCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
     }
 
-    Path path() {
-        return PhonebookLocation.resolve(phonebook);
+    Phonebooks phonebooks() {
+        return Phonebooks.open(phonebook);
     }
 
-    Phonebook load() throws RasException {
-        return Phonebook.load(path());
+    static int fail(CommandSpec spec, RasClientException e, boolean json) {
+        return Errors.report(spec, e, json);
     }
 
-    /** Reports a RAS error the way every command does. */
-    static int fail(CommandSpec spec, RasException e, boolean json) {
-        spec.commandLine().getErr().println(e.describe());
-        if (json) {
-            spec.commandLine().getOut().println(Json.line(Json.error(e.code(), e.getMessage())));
-        }
-        return Exit.RAS_ERROR;
-    }
-
-    static ObjectNode summary(PhonebookEntry e) {
+    static ObjectNode summary(EntryInfo e) {
         ObjectNode n = Json.object();
         n.put("name", e.name());
-        n.put("phoneNumber", e.numbers().isEmpty() ? "" : e.numbers().getFirst());
-        n.put("device", e.device().orElse(""));
-        return n;
-    }
-
-    static ObjectNode details(PhonebookEntry e, Optional<StoredCredentials> creds) {
-        ObjectNode n = summary(e);
-        ArrayNode numbers = n.putArray("phoneNumbers");
-        for (PhoneNumber p : e.phoneNumbers()) {
-            ObjectNode pn = numbers.addObject();
-            pn.put("number", p.number());
-            pn.put("comment", p.comment());
-        }
-        n.put("type", e.type().toString());
-        n.put("auth", e.auth().toString());
-        n.put("user", creds.map(StoredCredentials::user).orElse(""));
-        n.put("passwordStored", creds.isPresent() && !creds.get().password().isEmpty());
-        n.put("redialAttempts", e.redialAttempts());
-        n.put("redialSeconds", e.redialSeconds());
-        n.put("idleDisconnectSeconds", e.idleDisconnectSeconds());
-        n.put("redialOnLinkFailure", e.redialOnLinkFailure());
-        n.put("ipAddress", e.staticIpAddress().orElse(""));
-        n.put("remoteDefaultGateway", e.remoteDefaultGateway());
+        n.put("phoneNumber", e.phoneNumber());
+        n.put("device", e.device());
         return n;
     }
 
@@ -127,37 +91,21 @@ final class EntryCommand implements Callable<Integer> {
         @Option(names = "--reconnect", arity = "1", paramLabel = "yes|no", description = "Redial when an established link drops.")
         String reconnect;
 
-        PhonebookEntry apply(PhonebookEntry e) throws RasException {
-            if (device != null) {
-                e = e.withDevice(device);
-            }
-            if (phones != null) {
-                List<PhoneNumber> numbers = new ArrayList<>();
-                for (String p : phones) {
-                    numbers.add(PhoneNumber.of(p));
-                }
-                e = e.withPhoneNumbers(numbers);
-            }
-            if (auth != null) {
-                e = e.withAuth(AuthPolicy.parse(auth));
-            }
+        EntrySpec spec() throws RasClientException {
+            Integer attempts = null;
+            Integer seconds = null;
             if (redial != null) {
                 String[] parts = redial.split(",", 2);
                 try {
-                    e = e.withRedial(Integer.parseInt(parts[0].trim()),
-                            parts.length > 1 ? Integer.parseInt(parts[1].trim()) : e.redialSeconds());
+                    attempts = Integer.parseInt(parts[0].trim());
+                    seconds = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : null;
                 } catch (NumberFormatException ex) {
-                    throw new RasException(87, "--redial wants ATTEMPTS[,SECONDS]: " + redial);
+                    throw new RasClientException(87, "--redial wants ATTEMPTS[,SECONDS]: " + redial);
                 }
             }
-            if (idle != null) {
-                e = e.withIdleDisconnectSeconds(idle);
-            }
-            if (reconnect != null) {
-                e = e.withRedialOnLinkFailure(reconnect.equalsIgnoreCase("yes") || reconnect.equals("1")
-                        || reconnect.equalsIgnoreCase("true"));
-            }
-            return e;
+            Boolean reconnectOn = reconnect == null ? null
+                    : reconnect.equalsIgnoreCase("yes") || reconnect.equals("1") || reconnect.equalsIgnoreCase("true");
+            return new EntrySpec(device, phones, auth, attempts, seconds, idle, reconnectOn);
         }
 
         /** The password, from --password or stdin; null if neither was given. */
@@ -170,15 +118,11 @@ final class EntryCommand implements Callable<Integer> {
             return password;
         }
 
-        void storeCredentials(Path phonebook, String entry) throws RasException, IOException {
+        void storeCredentials(Phonebooks pb, String entry) throws RasClientException, IOException {
             String p = password();
-            if (user == null && p == null) {
-                return;
+            if (user != null || p != null) {
+                pb.setCredentials(entry, user, p);
             }
-            CredentialStore store = CredentialStore.openUserDefault();
-            Optional<StoredCredentials> old = store.get(phonebook, entry);
-            store.set(phonebook, entry, user != null ? user : old.map(StoredCredentials::user).orElse(""),
-                    p != null ? p : old.map(StoredCredentials::password).orElse(""));
         }
     }
 
@@ -195,22 +139,23 @@ final class EntryCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                List<PhonebookEntry> entries = parent.load().entries();
+                Phonebooks pb = parent.phonebooks();
+                List<EntryInfo> entries = pb.list();
                 if (json) {
                     ArrayNode a = Json.array(List.of());
                     entries.forEach(e -> a.add(summary(e)));
                     out.println(Json.line(a));
                 } else if (entries.isEmpty()) {
-                    out.println("No entries in " + parent.path());
+                    out.println("No entries in " + pb.path());
                 } else {
                     out.printf("%-24s %-16s %s%n", "NAME", "NUMBER", "DEVICE");
-                    for (PhonebookEntry e : entries) {
-                        out.printf("%-24s %-16s %s%n", e.name(), e.numbers().isEmpty() ? "-" : e.numbers().getFirst(),
-                                e.device().orElse("-"));
+                    for (EntryInfo e : entries) {
+                        out.printf("%-24s %-16s %s%n", e.name(), e.phoneNumber().isEmpty() ? "-" : e.phoneNumber(),
+                                e.device().isEmpty() ? "-" : e.device());
                     }
                 }
                 return Exit.OK;
-            } catch (RasException e) {
+            } catch (RasClientException e) {
                 return fail(spec, e, json);
             }
         }
@@ -231,9 +176,9 @@ final class EntryCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                PhonebookEntry e = parent.load().entry(name);
-                Optional<StoredCredentials> creds = CredentialStore.openUserDefault().get(parent.path(), e.name());
-                ObjectNode d = details(e, creds);
+                EntryInfo e = parent.phonebooks().show(name);
+                ObjectNode d = Json.of(e);
+                d.put("phoneNumber", e.phoneNumber());
                 if (json) {
                     out.println(Json.line(d));
                 } else {
@@ -243,12 +188,12 @@ final class EntryCommand implements Callable<Integer> {
                             out.printf("  %-22s %s%n", f.getKey(), f.getValue().asText());
                         }
                     });
-                    for (PhoneNumber p : e.phoneNumbers()) {
-                        out.printf("  %-22s %s%s%n", "number", p.number(), p.comment().isEmpty() ? "" : "  (" + p.comment() + ")");
+                    for (String n : e.phoneNumbers()) {
+                        out.printf("  %-22s %s%n", "number", n);
                     }
                 }
                 return Exit.OK;
-            } catch (RasException e) {
+            } catch (RasClientException e) {
                 return fail(spec, e, json);
             }
         }
@@ -271,13 +216,12 @@ final class EntryCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--device=SPEC'");
             }
             try {
-                Phonebook pb = parent.load();
-                PhonebookEntry e = options.apply(PhonebookEntry.create(name, options.device));
-                pb.add(e);
-                options.storeCredentials(pb.path(), e.name());
+                Phonebooks pb = parent.phonebooks();
+                EntryInfo e = pb.add(name, options.spec());
+                options.storeCredentials(pb, e.name());
                 spec.commandLine().getOut().println("Added " + e.name() + " to " + pb.path());
                 return Exit.OK;
-            } catch (RasException e) {
+            } catch (RasClientException e) {
                 return fail(spec, e, false);
             }
         }
@@ -297,12 +241,12 @@ final class EntryCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             try {
-                Phonebook pb = parent.load();
-                PhonebookEntry e = pb.edit(name, options::apply);
-                options.storeCredentials(pb.path(), e.name());
+                Phonebooks pb = parent.phonebooks();
+                EntryInfo e = pb.set(name, options.spec());
+                options.storeCredentials(pb, e.name());
                 spec.commandLine().getOut().println("Updated " + e.name());
                 return Exit.OK;
-            } catch (RasException e) {
+            } catch (RasClientException e) {
                 return fail(spec, e, false);
             }
         }
@@ -322,12 +266,10 @@ final class EntryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                Phonebook pb = parent.load();
-                PhonebookEntry e = pb.rename(from, to);
-                CredentialStore.openUserDefault().rename(pb.path(), from, e.name());
+                EntryInfo e = parent.phonebooks().rename(from, to);
                 spec.commandLine().getOut().println("Renamed " + from + " to " + e.name());
                 return Exit.OK;
-            } catch (RasException e) {
+            } catch (RasClientException e) {
                 return fail(spec, e, false);
             }
         }
@@ -345,12 +287,10 @@ final class EntryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                Phonebook pb = parent.load();
-                pb.remove(name);
-                CredentialStore.openUserDefault().remove(pb.path(), name);
+                parent.phonebooks().remove(name);
                 spec.commandLine().getOut().println("Removed " + name);
                 return Exit.OK;
-            } catch (RasException e) {
+            } catch (RasClientException e) {
                 return fail(spec, e, false);
             }
         }
@@ -370,14 +310,11 @@ final class EntryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                Phonebook source = Phonebook.load(file);
-                Phonebook target = parent.load();
-                for (String n : names == null || names.isEmpty() ? source.names() : names) {
-                    PhonebookEntry e = target.importFrom(source, n);
-                    spec.commandLine().getOut().println("Imported " + e.name());
+                for (String n : parent.phonebooks().importFrom(file, names == null ? List.of() : names)) {
+                    spec.commandLine().getOut().println("Imported " + n);
                 }
                 return Exit.OK;
-            } catch (RasException e) {
+            } catch (RasClientException e) {
                 return fail(spec, e, false);
             }
         }
@@ -397,14 +334,11 @@ final class EntryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                Phonebook source = parent.load();
-                Phonebook target = Phonebook.load(file);
-                for (String n : names == null || names.isEmpty() ? source.names() : names) {
-                    PhonebookEntry e = source.exportTo(n, target);
-                    spec.commandLine().getOut().println("Exported " + e.name());
+                for (String n : parent.phonebooks().exportTo(file, names == null ? List.of() : names)) {
+                    spec.commandLine().getOut().println("Exported " + n);
                 }
                 return Exit.OK;
-            } catch (RasException e) {
+            } catch (RasClientException e) {
                 return fail(spec, e, false);
             }
         }
