@@ -296,8 +296,8 @@ final class EntryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Copy entries from another phonebook file (all, or the named ones).")
-    static final class Import implements Callable<Integer> {
+    /** What import and export share: a file, optional names, one line per entry copied. */
+    abstract static class Copy implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @ParentCommand
@@ -307,11 +307,15 @@ final class EntryCommand implements Callable<Integer> {
         @Parameters(index = "1..*", arity = "0..*", paramLabel = "NAME")
         List<String> names;
 
+        abstract List<String> copy(Phonebooks pb, Path other, List<String> which) throws RasClientException;
+
+        abstract String verb();
+
         @Override
         public Integer call() {
             try {
-                for (String n : parent.phonebooks().importFrom(file, names == null ? List.of() : names)) {
-                    spec.commandLine().getOut().println("Imported " + n);
+                for (String n : copy(parent.phonebooks(), file, names == null ? List.of() : names)) {
+                    spec.commandLine().getOut().println(verb() + " " + n);
                 }
                 return Exit.OK;
             } catch (RasClientException e) {
@@ -320,27 +324,29 @@ final class EntryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Copy entries into another phonebook file (all, or the named ones).")
-    static final class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @ParentCommand
-        EntryCommand parent;
-        @Parameters(index = "0", paramLabel = "FILE")
-        Path file;
-        @Parameters(index = "1..*", arity = "0..*", paramLabel = "NAME")
-        List<String> names;
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Copy entries from another phonebook file (all, or the named ones).")
+    static final class Import extends Copy {
+        @Override
+        List<String> copy(Phonebooks pb, Path other, List<String> which) throws RasClientException {
+            return pb.importFrom(other, which);
+        }
 
         @Override
-        public Integer call() {
-            try {
-                for (String n : parent.phonebooks().exportTo(file, names == null ? List.of() : names)) {
-                    spec.commandLine().getOut().println("Exported " + n);
-                }
-                return Exit.OK;
-            } catch (RasClientException e) {
-                return fail(spec, e, false);
-            }
+        String verb() {
+            return "Imported";
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Copy entries into another phonebook file (all, or the named ones).")
+    static final class Export extends Copy {
+        @Override
+        List<String> copy(Phonebooks pb, Path other, List<String> which) throws RasClientException {
+            return pb.exportTo(other, which);
+        }
+
+        @Override
+        String verb() {
+            return "Exported";
         }
     }
 }
