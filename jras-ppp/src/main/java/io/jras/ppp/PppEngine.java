@@ -182,6 +182,19 @@ public final class PppEngine implements LcpListener, LayerListener {
         return true;
     }
 
+    /**
+     * Authenticator role: the peer must use {@code address} instead of the configured one (e.g. the
+     * static address a users file gives the user who just authenticated). Call it between inputs,
+     * on the thread that drives the engine, before IPCP opens; false once IPCP is Opened.
+     */
+    public boolean assignPeerAddress(int address) {
+        if (finished || ipcpUp || ipcp.automaton().state() == State.OPENED) {
+            return false;
+        }
+        ipcp.assignRemote(address);
+        return true;
+    }
+
     // ---------------------------------------------------------------- outputs
 
     /** The next chunk of line bytes to write, or null. */

@@ -257,6 +257,17 @@ class PppEngineTest {
     }
 
     @Test
+    void theAuthenticatorCanAssignAnotherPeerAddressUntilIpcpOpens() {
+        LinkPair p = new LinkPair(client("wonderland"), server(AuthProtocol.PAP));
+        assertThat(p.b.assignPeerAddress(Ipv4.parse("198.51.100.7"))).isTrue();
+        p.open();
+        p.driveUntilIdle(LIMIT);
+        assertThat(p.a.projection().localAddressText()).isEqualTo("198.51.100.7");
+        assertThat(p.b.projection().remoteAddressText()).isEqualTo("198.51.100.7");
+        assertThat(p.b.assignPeerAddress(Ipv4.parse("198.51.100.8"))).isFalse();
+    }
+
+    @Test
     void aDatagramIsRefusedBeforeIpcpOpens() {
         LinkPair p = new LinkPair(client("wonderland"), server());
         assertThat(p.a.sendDatagram(Protocol.IPV4, new byte[20], 0, 20)).isFalse();

@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,7 +40,9 @@ final class ServerSession {
     private final long id;
     private final Socket socket;
     private final InetSocketAddress peer;
-    private final AddressPool.Lease lease;
+    /** The peer's address; replaced by the user's static one after authentication when the users file names one. */
+    private volatile AddressPool.Lease lease;
+    private volatile PppEngine engine;
     private final ServerConfig config;
     private final UserDirectory users;
     private final ScheduledExecutorService timers;
@@ -87,7 +90,8 @@ final class ServerSession {
         InputGuard in = new InputGuard(socket.getInputStream(), limits.preNetworkInput(), this::started,
                 () -> closeReason.compareAndSet(null, "sent more than " + limits.preNetworkInput()
                         + " octets before the network came up"));
-        PppSession s = new PppSession("server-" + id, new PppEngine(pc), in, socket.getOutputStream(), socket, this::onEvent);
+        engine = new PppEngine(pc);
+        PppSession s = new PppSession("server-" + id, engine, in, socket.getOutputStream(), socket, this::onEvent);
         ppp = s;
         s.done().whenComplete((down, error) -> finish(down));
         watchdog = timers.schedule(this::negotiationTimedOut, limits.negotiationTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -150,6 +154,7 @@ final class ServerSession {
             case PppEvent.Authenticated a when a.weAuthenticated() -> {
                 user = a.peerName();
                 authProtocol = a.protocol();
+                assignStaticAddress();
                 checkAddressAllowed();
             }
             case PppEvent.NetworkUp up when up.ncp().equals(Protocol.IPCP) && closeReason.get() == null -> {
@@ -161,6 +166,29 @@ final class ServerSession {
                 events.started(this);
             }
             default -> { }
+        }
+    }
+
+    /**
+     * A users-file line with one address gives the user that address (pppd does the same). This runs
+     * on the PPP loop thread between inputs, before the peer's IPCP request is handled, so the
+     * engine can still be told.
+     */
+    private void assignStaticAddress() {
+        OptionalInt wanted = users.find(user).map(e -> e.addresses().staticAddress()).orElse(OptionalInt.empty());
+        AddressPool.Lease current = lease;
+        if (wanted.isEmpty() || wanted.getAsInt() == current.address()) {
+            return;
+        }
+        Optional<AddressPool.Lease> other = current.leaseAnother(wanted.getAsInt());
+        if (other.isEmpty()) {
+            return; // in use by another session: the check below turns this one away with the reason
+        }
+        if (engine.assignPeerAddress(wanted.getAsInt())) {
+            lease = other.get();
+            current.release();
+        } else {
+            other.get().release();
         }
     }
 

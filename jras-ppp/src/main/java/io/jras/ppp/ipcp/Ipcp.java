@@ -41,12 +41,24 @@ public final class Ipcp implements ControlProtocol {
     private int ackedPrimaryDns;
     private int ackedSecondaryDns;
     private int peerAddress;
+    /** The address the peer must use (authenticator role); starts as configured, may be reassigned. */
+    private int assignedRemote;
 
     public Ipcp(IpcpConfig config, FsmConfig fsmConfig, PacketSink sink, LayerListener listener, Consumer<String> trace) {
         this.config = config;
         this.listener = listener;
         this.automaton = new OptionNegotiationAutomaton(this, sink, fsmConfig, trace);
+        this.assignedRemote = config.remoteAddress();
         resetOptions();
+    }
+
+    /**
+     * Assigns the peer's address from now on (an authenticator learns after authentication which
+     * address a user may have, as pppd's secrets files say). Takes effect for the peer's next
+     * Configure-Request.
+     */
+    public void assignRemote(int address) {
+        assignedRemote = address;
     }
 
     public OptionNegotiationAutomaton automaton() {
@@ -165,7 +177,7 @@ public final class Ipcp implements ControlProtocol {
                     }
                     sawAddress = true;
                     int value = r.u32(0);
-                    int expected = config.remoteAddress();
+                    int expected = assignedRemote;
                     if (expected != 0 && value != expected) {
                         // We assign the peer's address (authenticator role, from a pool).
                         reply.nak(r, new Options.Writer().u32(IP_ADDRESS, expected).toByteArray());
@@ -191,13 +203,13 @@ public final class Ipcp implements ControlProtocol {
         if (r.malformed()) {
             reply.rejectMalformedTail(r);
         }
-        if (!sawAddress && config.remoteAddress() != 0) {
+        if (!sawAddress && assignedRemote != 0) {
             // As pppd does: a peer that proposes no address is told the one we assigned.
-            reply.suggest(new Options.Writer().u32(IP_ADDRESS, config.remoteAddress()).toByteArray());
+            reply.suggest(new Options.Writer().u32(IP_ADDRESS, assignedRemote).toByteArray());
         }
         Verdict v = reply.verdict(options, off, len);
         if (v.acceptable()) {
-            peerAddress = sawAddress ? proposed : config.remoteAddress();
+            peerAddress = sawAddress ? proposed : assignedRemote;
         }
         return v;
     }

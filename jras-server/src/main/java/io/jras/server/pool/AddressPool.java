@@ -105,6 +105,11 @@ public final class AddressPool {
             return address;
         }
 
+        /** Another lease from the same pool, for {@code address}; this one is kept until released. */
+        public Optional<Lease> leaseAnother(int address) {
+            return lease(address);
+        }
+
         /** Gives the address back; later calls do nothing, so a stale holder cannot free someone else's lease. */
         public void release() {
             synchronized (AddressPool.this) {
