@@ -119,22 +119,16 @@ class ModemDialTest {
                     // closed
                 }
             });
-            ModemDevicesTimeout fast = new ModemDevicesTimeout();
-            long g = manager.dial(DialRequest.of("Garbage", fast.forSpec("modem:tcp:127.0.0.1:" + garbage.getLocalPort()),
+            // Short chat steps, so the silent modem fails in seconds rather than 45.
+            Duration step = Duration.ofSeconds(2);
+            long g = manager.dial(DialRequest.of("Garbage", LinkDevices.forSpec("modem:tcp:127.0.0.1:" + garbage.getLocalPort(), step),
                     "alice", "x").withPhoneNumbers(List.of("1")), null);
-            long s = manager.dial(DialRequest.of("Silent", fast.forSpec("modem:tcp:127.0.0.1:" + silent.getLocalPort()),
+            long s = manager.dial(DialRequest.of("Silent", LinkDevices.forSpec("modem:tcp:127.0.0.1:" + silent.getLocalPort(), step),
                     "alice", "x").withPhoneNumbers(List.of("1")), null);
             ConnectionManagerTest.await("both Disconnected",
                     () -> state(g) == RasConnState.DISCONNECTED && state(s) == RasConnState.DISCONNECTED);
             assertThat(manager.status(g).error()).isEqualTo(652);
             assertThat(manager.status(s).error()).isEqualTo(660);
-        }
-    }
-
-    /** Modem devices with short chat timeouts, so the silent modem fails in seconds rather than 45. */
-    static final class ModemDevicesTimeout {
-        Device forSpec(String spec) throws RasException {
-            return LinkDevices.forSpec(spec, java.time.Duration.ofSeconds(2));
         }
     }
 }

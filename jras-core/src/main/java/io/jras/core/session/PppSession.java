@@ -53,9 +53,8 @@ public final class PppSession {
     /** Set once the link is Dead: the reader of an interruptible line stops, so the line is free for a modem hang-up. */
     private volatile boolean stopReading;
     private volatile Thread reader;
-    /** Snapshots the loop thread publishes for other threads (the engine itself is not thread-safe). */
+    /** The counters the loop thread publishes for other threads (the engine itself is not thread-safe); the projection travels in NetworkUp events. */
     private volatile io.jras.ppp.LinkStatistics statistics;
-    private volatile io.jras.ppp.Projection projection;
 
     /**
      * @param line closed once the link is Dead (the hang-up of this transport)
@@ -94,11 +93,6 @@ public final class PppSession {
     /** The link counters as of the loop's last turn, or null before the first. */
     public io.jras.ppp.LinkStatistics statistics() {
         return statistics;
-    }
-
-    /** The projection as of the loop's last turn, or null before the first. */
-    public io.jras.ppp.Projection projection() {
-        return projection;
     }
 
     /** Completes with the final event once the link is Dead and the line closed. */
@@ -209,7 +203,6 @@ public final class PppSession {
             engine.lowerDown(System.nanoTime());
         }
         statistics = engine.statistics();
-        projection = engine.projection();
         for (PppEvent e; (e = engine.pollEvent()) != null; ) {
             if (e instanceof PppEvent.LinkDown d) {
                 last = d;
