@@ -61,7 +61,7 @@ final class DialCommand implements Callable<Integer> {
         String pass = password;
         if ("*".equals(pass)) {
             java.io.Console console = System.console();
-            if (console == null) {
+            if (console == null || !console.isTerminal()) {
                 spec.commandLine().getErr().println("jras dial: '*' needs a terminal to ask for the password");
                 return Exit.USAGE;
             }

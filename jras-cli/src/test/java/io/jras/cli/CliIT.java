@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jras.link.pty.Pty;
 import io.jras.ppp.testkit.peers.PeerProcess;
 import io.jras.ppp.testkit.peers.PeerProcess.Auth;
 import io.jras.ppp.testkit.peers.RealPeers;
@@ -140,6 +141,67 @@ class CliIT {
             String handle = row.get("handle").asText();
             assertThat(jras("hangup", "--handle", handle).code()).isZero();
             assertThat(jras("status", "--handle", handle).err()).startsWith("Error 6: ");
+        }
+    }
+
+    /**
+     * rasdial's {@code *}: the password is asked for at the terminal without echo. The pty keeps a
+     * login terminal's settings (echo on), so a password read with echo would come back to us.
+     */
+    @Test
+    void aStarPasswordIsReadFromTheTerminalWithoutEcho() throws Exception {
+        try (PeerProcess pppd = PeerProcess.pppdServer(Auth.PAP, Map.of());
+             Pty terminal = Pty.openTerminal()) {
+            jras("entry", "add", "Lab", "--device", "tcp:127.0.0.1:" + pppd.port());
+            List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    "io.jras.cli.Main", "dial", "Lab", "alice", "*"));
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().put("JRAS_SOCKET", socket.toString());
+            pb.environment().put("JRAS_PHONEBOOK", dir.resolve("rasphone.pbk").toString());
+            pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+            java.io.File tty = new java.io.File(terminal.slavePath());
+            Path err = Files.createTempFile(dir, "err", ".txt");
+            pb.redirectInput(tty).redirectOutput(tty).redirectError(err.toFile());
+            Process p = pb.start();
+            terminal.releaseSlave();
+
+            StringBuilder screen = new StringBuilder();
+            readUntil(terminal, screen, "Password for alice: ");
+            terminal.output().write("wonderland\n".getBytes(StandardCharsets.US_ASCII));
+            terminal.output().flush();
+            assertThat(p.waitFor(WITHIN.toSeconds(), TimeUnit.SECONDS)).as("dial finished").isTrue();
+            readUntil(terminal, screen, "Connected to Lab.");
+
+            assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+            assertThat(screen).doesNotContain("wonderland");
+            assertThat(jras("hangup", "Lab").code()).isZero();
+        }
+    }
+
+    /** Not-a-terminal: {@code *} is a usage error rather than a read of whatever stdin holds. */
+    @Test
+    void aStarPasswordWithoutATerminalIsAUsageError() throws Exception {
+        jras("entry", "add", "Lab", "--device", "tcp:127.0.0.1:9");
+        Result dial = jras("dial", "Lab", "alice", "*");
+        assertThat(dial.code()).isEqualTo(Exit.USAGE);
+        assertThat(dial.err()).contains("needs a terminal");
+        assertThat(jras("list").out()).contains("No connections");
+    }
+
+    private static void readUntil(Pty terminal, StringBuilder screen, String text) throws IOException {
+        byte[] buf = new byte[256];
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (screen.indexOf(text) < 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("the terminal never showed " + text + "; it showed: " + screen);
+            }
+            int n = terminal.input().read(buf, 0, buf.length, Duration.ofNanos(left));
+            if (n < 0) {
+                throw new AssertionError("the terminal closed before " + text + "; it showed: " + screen);
+            }
+            screen.append(new String(buf, 0, Math.max(n, 0), StandardCharsets.UTF_8));
         }
     }
 

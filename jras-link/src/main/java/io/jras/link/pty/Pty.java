@@ -53,6 +53,18 @@ public final class Pty implements Transport {
 
     /** Opens a new pty pair, the slave in raw mode. */
     public static Pty open() throws IOException {
+        return open(true);
+    }
+
+    /**
+     * Opens a new pty pair whose slave keeps the terminal defaults a login shell gets (canonical
+     * input, echo, CR/LF mapping): for testing programs that talk to a person at a terminal.
+     */
+    public static Pty openTerminal() throws IOException {
+        return open(false);
+    }
+
+    private static Pty open(boolean raw) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment err = Libc.errnoSlot(arena);
             int master = (int) Libc.POSIX_OPENPT.invokeExact(err,
@@ -69,7 +81,9 @@ public final class Pty implements Transport {
                     throw failure("ptsname_r", rc);
                 }
                 String slavePath = name.getString(0);
-                makeRaw(master, arena, err);
+                if (raw) {
+                    makeRaw(master, arena, err);
+                }
                 int slave = (int) Libc.OPEN.invokeExact(err, arena.allocateFrom(slavePath),
                         Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC, 0);
                 if (slave < 0) {
