@@ -15,12 +15,23 @@ public final class DnsConfigurators {
         return detect(ResolvedDns.RUN_DIR, ResolvedDns.RESOLVECTL, ResolvConfDns.RESOLV_CONF, log);
     }
 
-    /** The same, with every path and the command given (tests). */
+    /**
+     * The same, with every path and the command given (tests). With resolv.conf, a backup a
+     * crashed run left is restored here ({@link ResolvConfDns#recover()}): call this at start.
+     */
     public static DnsConfigurator detect(Path resolvedRunDir, List<String> resolvectl, Path resolvConf,
                                          Consumer<String> log) {
         if (ResolvedDns.present(resolvedRunDir, resolvectl)) {
             return new ResolvedDns(resolvectl, log);
         }
-        return new ResolvConfDns(resolvConf, log);
+        ResolvConfDns file = new ResolvConfDns(resolvConf, log);
+        try {
+            file.recover(); // a backup left by a run that crashed goes back now, before anything else
+        } catch (java.io.IOException e) {
+            if (log != null) {
+                log.accept("dns: could not recover " + resolvConf + " from its backup: " + e.getMessage());
+            }
+        }
+        return file;
     }
 }

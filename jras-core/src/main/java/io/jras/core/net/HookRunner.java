@@ -114,6 +114,11 @@ public final class HookRunner {
         }
         if (!finished) {
             killTree(p);
+            try {
+                reader.join(DRAIN_GRACE); // what it wrote before it was killed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return done(script, program, HookResult.Outcome.TIMED_OUT, -1, capture, started,
                     "timed out after " + timeout.toMillis() + " ms; killed with its children");
         }

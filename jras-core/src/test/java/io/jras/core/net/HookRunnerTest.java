@@ -78,6 +78,7 @@ class HookRunnerTest {
         assertThat(r.ok()).isFalse();
         assertThat(r.reason()).startsWith("timed out after 400 ms");
         assertThat(r.took()).isLessThan(Duration.ofSeconds(10));
+        assertThat(r.output()).isEqualTo("started\n");
         List<Long> children = Files.readAllLines(pids).stream().map(String::strip).map(Long::parseLong).toList();
         assertThat(children).hasSize(2);
         for (long pid : children) {

@@ -109,6 +109,19 @@ class ResolvConfDnsTest {
     }
 
     @Test
+    void detectingAtStartRecoversALeftover() throws Exception {
+        Path f = resolvConf();
+        new ResolvConfDns(f, log::add).apply(ppp0());
+
+        DnsConfigurator dns = DnsConfigurators.detect(dir.resolve("no-resolved"), List.of(dir.resolve("no-resolvectl").toString()),
+                f, log::add);
+
+        assertThat(dns).isInstanceOf(ResolvConfDns.class);
+        assertThat(Files.readString(f)).isEqualTo(ORIGINAL);
+        assertThat(dir.toFile().list()).containsExactly("resolv.conf");
+    }
+
+    @Test
     void applyAfterACrashBacksUpTheTrueOriginalNotTheLeftover() throws Exception {
         Path f = resolvConf();
         new ResolvConfDns(f, log::add).apply(ppp0());
