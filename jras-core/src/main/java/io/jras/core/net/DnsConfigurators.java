@@ -1,5 +1,6 @@
 package io.jras.core.net;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,7 +28,7 @@ public final class DnsConfigurators {
         ResolvConfDns file = new ResolvConfDns(resolvConf, log);
         try {
             file.recover(); // a backup left by a run that crashed goes back now, before anything else
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             if (log != null) {
                 log.accept("dns: could not recover " + resolvConf + " from its backup: " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.jras.core.net;
 
+import java.net.Inet6Address;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ public record DnsSettings(String ifname, List<String> servers, List<String> doma
             return false; // a link-local server's zone: an interface name
         }
         try {
-            java.net.Inet6Address.ofLiteral(pct < 0 ? s : s.substring(0, pct)); // a literal, never a name lookup
+            Inet6Address.ofLiteral(pct < 0 ? s : s.substring(0, pct)); // a literal, never a name lookup
             return true;
         } catch (IllegalArgumentException e) {
             return false;

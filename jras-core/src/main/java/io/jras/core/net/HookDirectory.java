@@ -3,6 +3,7 @@ package io.jras.core.net;
 import io.jras.core.phonebook.PhonebookEntry;
 import io.jras.link.RasError;
 import io.jras.link.RasException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -74,7 +75,7 @@ public final class HookDirectory {
             if (p.isAbsolute()) {
                 return p.normalize();
             }
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             // reported below
         }
         throw new RasException(RasError.CORRUPT_PHONEBOOK,

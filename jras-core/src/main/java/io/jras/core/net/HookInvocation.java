@@ -1,8 +1,10 @@
 package io.jras.core.net;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The arguments and the whole environment of one hook run, exactly as pppd builds them
@@ -19,14 +21,14 @@ public record HookInvocation(List<String> arguments, Map<String, String> environ
 
     public HookInvocation {
         arguments = List.copyOf(arguments);
-        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     }
 
     /** The invocation of {@code script}; {@code counters} is used by the down scripts only (null = zeros). */
     public static HookInvocation of(HookScript script, LinkFacts f, LinkCounters counters) {
         String local = script.isIpv6() ? f.llLocal() : f.localIp();
         String remote = script.isIpv6() ? f.llRemote() : f.remoteIp();
-        List<String> args = java.util.stream.Stream.of(f.ifname(), f.device(), String.valueOf(f.speed()), local, remote,
+        List<String> args = Stream.of(f.ifname(), f.device(), String.valueOf(f.speed()), local, remote,
                 f.ipparam()).map(HookInvocation::clean).toList();
 
         Map<String, String> env = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.jras.core.net;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,9 +102,21 @@ public final class ResolvConfDns implements DnsConfigurator {
             log.accept("dns " + s.ifname() + ": " + file + " was changed by someone else; not touched");
             return;
         }
-        active.remove(s.ifname());
+        DnsSettings before = active.remove(s.ifname());
         active.put(s.ifname(), s);
-        write();
+        try {
+            write();
+        } catch (IOException | RuntimeException e) {
+            // The rename did not happen: the file is as it was, so is the state.
+            active.remove(s.ifname());
+            if (before != null) {
+                active.put(s.ifname(), before);
+            }
+            if (active.isEmpty()) {
+                dropBackup();
+            }
+            throw e;
+        }
         log.accept("dns " + s.ifname() + ": " + file + " now lists " + String.join(" ", s.servers()));
     }
 
@@ -189,7 +202,7 @@ public final class ResolvConfDns implements DnsConfigurator {
         }
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return lines.findFirst().filter(l -> l.startsWith(MARKER)).isPresent();
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return false; // not UTF-8: not ours
         }
     }

@@ -1,7 +1,9 @@
 package io.jras.core.net;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,14 +101,14 @@ public final class ResolvedDns implements DnsConfigurator {
     /** Runs {@code cmd} with a timeout; its output (first {@value #MAX_MESSAGE} characters) goes to {@code out}. */
     private static int run(List<String> cmd, StringBuilder out) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         Thread reader = Thread.ofVirtual().start(() -> {
             try (InputStream in = p.getInputStream()) {
                 byte[] all = in.readNBytes(MAX_MESSAGE);
                 synchronized (out) {
                     out.append(new String(all, StandardCharsets.UTF_8));
                 }
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                in.transferTo(OutputStream.nullOutputStream());
             } catch (IOException e) {
                 // output is only for the message
             }

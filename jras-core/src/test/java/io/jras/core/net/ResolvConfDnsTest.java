@@ -1,6 +1,7 @@
 package io.jras.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -176,6 +177,20 @@ class ResolvConfDnsTest {
         assertThat(Files.isSymbolicLink(f)).isTrue();
         assertThat(Files.readSymbolicLink(f)).isEqualTo(Path.of("run/stub-resolv.conf"));
         assertThat(target).hasContent(ORIGINAL);
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOriginalAndNoBackup() throws Exception {
+        Path f = resolvConf();
+        Files.createDirectory(dir.resolve(".resolv.conf.jras.tmp")); // the temporary file cannot be written
+        ResolvConfDns dns = new ResolvConfDns(f, log::add);
+
+        assertThatThrownBy(() -> dns.apply(ppp0())).isInstanceOf(java.io.IOException.class);
+
+        assertThat(Files.readString(f)).isEqualTo(ORIGINAL);
+        assertThat(dns.backup()).doesNotExist();
+        dns.revert("ppp0"); // nothing to revert
+        assertThat(Files.readString(f)).isEqualTo(ORIGINAL);
     }
 
     @Test
