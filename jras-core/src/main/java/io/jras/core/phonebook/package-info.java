@@ -54,6 +54,9 @@
  * <tr><td>{@code IpAddress}</td><td>entry</td><td>our address when {@code IpAssign=2}</td><td>0.0.0.0</td><td>0.0.0.0</td></tr>
  * <tr><td>{@code IpDnsAddress}, {@code IpDns2Address}</td><td>entry</td><td>DNS servers when {@code IpNameAssign=2}</td><td>0.0.0.0</td><td>0.0.0.0</td></tr>
  * <tr><td>{@code IpAssign}, {@code IpNameAssign}</td><td>entry</td><td>{@link io.jras.core.phonebook.AddressSource}: 1 server assigned, 2 the entry's own, 3 none</td><td>1</td><td>1</td></tr>
+ * <tr><td>{@code JrasApplyDns}</td><td>entry</td><td>jras only: apply the connection's DNS to the host, 0 or 1 (see {@link io.jras.core.net.EntryDns} and docs/network.md); not read by the phonebook itself</td><td>0</td><td>-</td></tr>
+ * <tr><td>{@code IpDnsSuffix}</td><td>entry</td><td>search domains applied with the DNS servers, separated by spaces or commas</td><td>none</td><td>-</td></tr>
+ * <tr><td>{@code JrasHookDir}</td><td>entry</td><td>jras only: the directory of this entry's ip-up/ip-down scripts, absolute or {@code ppp} (see {@link io.jras.core.net.HookDirectory})</td><td>the host's hook directory</td><td>-</td></tr>
  * <tr><td>{@code MEDIA}</td><td>marker</td><td>starts a link; only the first link is used</td><td>-</td><td>{@code jras}</td></tr>
  * <tr><td>{@code Port}</td><td>MEDIA</td><td>read only, to derive the device: {@code COMn} is {@code /dev/ttyS(n-1)}, a {@code /dev/} path is itself</td><td>-</td><td>-</td></tr>
  * <tr><td>{@code ConnectBPS}</td><td>MEDIA</td><td>read only, the derived device's speed ({@code @bps})</td><td>-</td><td>-</td></tr>
