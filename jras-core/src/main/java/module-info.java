@@ -6,6 +6,7 @@ module io.jras.core {
     exports io.jras.core;
     exports io.jras.core.credentials;
     exports io.jras.core.events;
+    exports io.jras.core.net;
     exports io.jras.core.phonebook;
     exports io.jras.core.phonebook.store;
     exports io.jras.core.session;
