@@ -70,6 +70,7 @@ class IncomingConnectionTest {
         assertThat(s.statistics().bytesRcved()).isEqualTo(200);
         manager.clearStatistics(r.handle());
         assertThat(manager.status(r.handle()).statistics().bytesRcved()).isZero();
+        r.ended(0, "done");
     }
 
     @Test
