@@ -6,6 +6,7 @@ import io.jras.link.RasException;
 import io.jras.ppp.LinkStatistics;
 import io.jras.ppp.Projection;
 import io.jras.server.AnswerServer;
+import io.jras.server.ServerConfig;
 import io.jras.server.SessionEnd;
 import io.jras.server.SessionInfo;
 import io.jras.server.SessionLink;
@@ -121,9 +122,17 @@ final class ServerSessions implements SessionListener {
             return (host.contains(":") ? "[" + host + "]" : host) + ":" + p.getPort();
         }
 
+        /** What PPP negotiated; DNS is what this server hands out (RFC 1877), our side never asks for any. */
         @Override
         public Projection projection() {
-            return line.projection();
+            Projection p = line.projection();
+            if (p == null) {
+                return null;
+            }
+            ServerConfig c = server.config();
+            return new Projection(p.localAddress(), p.remoteAddress(), c.primaryDns(), c.secondaryDns(),
+                    p.localInterfaceId(), p.remoteInterfaceId(), p.authenticatedWith(), p.peerAuthenticatedWith(),
+                    p.peerName(), p.ours(), p.his());
         }
 
         @Override
