@@ -237,7 +237,36 @@ class ServeIT {
         serve.await("^\\S+ stopped$");
         assertThat(listening(port)).isFalse();
         assertThat(serve.lines()).noneMatch(l -> l.contains(SECRET));
-        assertThat(Files.readString(Path.of(socket + ".log"))).doesNotContain(SECRET);
+        String daemonLog = Files.readString(Path.of(socket + ".log"));
+        assertThat(daemonLog).doesNotContain(SECRET);
+        // The manager's event log (what jras watch streams) told the incoming session's story.
+        assertThat(daemonLog).contains(handleOf(daemonLog) + " jras incoming Connected: incoming call from 127.0.0.1:",
+                " user \"alice\" on tcp:127.0.0.1:" + port, handleOf(daemonLog) + " jras removed");
+    }
+
+    private static String handleOf(String daemonLog) {
+        Matcher m = Pattern.compile("(0x[0-9a-f]+) jras incoming").matcher(daemonLog);
+        assertThat(m.find()).as(daemonLog).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void detachLeavesTheServerInTheDaemonUntilServeStop() throws Exception {
+        int port = freePort();
+        Result started = jras("serve", "--detach", "--listen", "tcp:127.0.0.1:" + port, "--pool", "192.0.2.10-192.0.2.19",
+                "--auth", "none");
+        assertThat(started.code()).as(started.err()).isZero();
+        Matcher m = Pattern.compile("^Server (\\d+) listening on tcp:127\\.0\\.0\\.1:" + port + "$").matcher(started.out().strip());
+        assertThat(m.matches()).as(started.out()).isTrue();
+        assertThat(listening(port)).as("the server outlives the command that started it").isTrue();
+        Result stopped = jras("serve", "--stop", m.group(1));
+        assertThat(stopped.code()).as(stopped.err()).isZero();
+        assertThat(listening(port)).isFalse();
+        Result again = jras("serve", "--stop", m.group(1));
+        assertThat(again.err()).startsWith("Error 6: ");
+        Result usage = jras("serve", "--pool", "192.0.2.10-192.0.2.19");
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).contains("--listen");
     }
 
     @Test
