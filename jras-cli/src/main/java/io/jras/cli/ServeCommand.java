@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,47 +131,64 @@ final class ServeCommand implements Callable<Integer> {
         return Exit.OK;
     }
 
-    /** Starts the server, prints its log until a signal (then stops it) or until the daemon goes away. */
+    /**
+     * Starts the server and prints its log until a signal (then stops it and waits for that), until
+     * it is stopped from elsewhere, or until the daemon goes away.
+     */
     private int follow(DaemonRemoteAccess d, ServeRequest request, Consumer<String> log) throws RasClientException {
         JsonNode r = d.startServer(request, false, log);
         long server = r.path("server").asLong();
-        CountDownLatch stopped = new CountDownLatch(1);
+        log.accept("server " + server + " runs in the jras daemon at " + d.socket() + " (jras list shows its sessions)");
+        CompletableFuture<Void> stoppedElsewhere = d.serverStopped(server);
+        // Counted down by the hook once it has stopped the server, or when the server or the daemon
+        // went away before any signal; never both, so the command cannot end under a running hook.
+        CountDownLatch over = new CountDownLatch(1);
+        AtomicBoolean signalled = new AtomicBoolean();
         Thread hook = new Thread(() -> {
-            if (d.lost().isDone()) {
-                stopped.countDown();
-                return;
+            signalled.set(true);
+            if (!d.lost().isDone() && !stoppedElsewhere.isDone()) {
+                int n = sessions(d, server);
+                log.accept("stopping: terminating " + n + (n == 1 ? " session" : " sessions"));
+                try {
+                    d.stopServer(server);
+                    log.accept("stopped");
+                } catch (RasClientException e) {
+                    log.accept("stop: " + e.describe());
+                }
             }
-            int n = sessions(d, server);
-            log.accept("stopping: terminating " + n + (n == 1 ? " session" : " sessions"));
-            try {
-                d.stopServer(server);
-                log.accept("stopped");
-            } catch (RasClientException e) {
-                log.accept("stop: " + e.describe());
-            }
-            stopped.countDown();
+            over.countDown();
         }, "jras-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        d.lost().thenRun(stopped::countDown);
+        Runnable gone = () -> {
+            if (!signalled.get()) {
+                over.countDown();
+            }
+        };
+        d.lost().thenRun(gone);
+        stoppedElsewhere.thenRun(gone);
         try {
-            stopped.await();
+            over.await();
         } catch (InterruptedException e) {
             // Interrupted rather than signalled: stop here, the same way.
             Runtime.getRuntime().removeShutdownHook(hook);
             hook.run();
             return Exit.OK;
         }
-        if (d.lost().isDone()) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                return Exit.OK; // shutting down: the hook has done its work
-            }
-            spec.commandLine().getErr().println("jras serve: the jras daemon at " + d.socket()
-                    + " went away; the server stopped with it");
-            return Exit.RAS_ERROR;
+        if (signalled.get()) {
+            return Exit.OK; // the hook has done the work; the JVM is on its way out
         }
-        return Exit.OK;
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // A signal came just now: the hook finds the server gone and returns.
+        }
+        if (stoppedElsewhere.isDone()) {
+            log.accept("stopped by another request");
+            return Exit.OK;
+        }
+        spec.commandLine().getErr().println("jras serve: the jras daemon at " + d.socket()
+                + " went away; the server stopped with it");
+        return Exit.RAS_ERROR;
     }
 
     private static int sessions(DaemonRemoteAccess d, long server) {

@@ -264,6 +264,16 @@ class ServeIT {
         assertThat(listening(port)).isFalse();
         Result again = jras("serve", "--stop", m.group(1));
         assertThat(again.err()).startsWith("Error 6: ");
+
+        // A following jras serve stopped from another process ends quietly.
+        Serve follower = serve("serve", "--listen", "tcp:127.0.0.1:" + port, "--pool", "192.0.2.10-192.0.2.19",
+                "--auth", "none");
+        String id = follower.await("server (\\d+) runs in the jras daemon at ").group(1);
+        assertThat(jras("serve", "--stop", id).code()).isZero();
+        assertThat(follower.process().waitFor(WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(follower.process().exitValue()).isZero();
+        follower.await("stopped by another request$");
+
         Result usage = jras("serve", "--pool", "192.0.2.10-192.0.2.19");
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).contains("--listen");

@@ -31,7 +31,7 @@ final class AnsweringServers {
     record Running(long server, int owner, String name, List<String> listen, int sessions, boolean detached) {
     }
 
-    private record Entry(long id, int owner, boolean detached, AnswerServer server) {
+    private record Entry(long id, int owner, boolean detached, AnswerServer server, LongConsumer onStopped) {
     }
 
     private final ConnectionManager manager;
@@ -49,11 +49,12 @@ final class AnsweringServers {
      * Builds, binds and starts a server; its log lines go to {@code lines} (and the daemon's log).
      *
      * @param registered hears the handle of each session it registers with the manager
+     * @param onStopped  hears the server's id once it has stopped, however that came about
      * @throws IllegalArgumentException a bad option (the message says which)
      * @throws RasException 633 when an address cannot be bound, or the daemon is stopping
      */
     long start(ServeRequest request, int owner, boolean detached, BiConsumer<Long, String> lines,
-               LongConsumer registered) throws RasException {
+               LongConsumer registered, LongConsumer onStopped) throws RasException {
         long id = ids.incrementAndGet();
         Consumer<String> out = line -> {
             log.line("server " + id + ": " + line);
@@ -78,7 +79,7 @@ final class AnsweringServers {
                 server.stop(); // releases its timer thread
                 throw new RasException(RasError.PORT_NOT_AVAILABLE, e.getMessage());
             }
-            servers.put(id, new Entry(id, owner, detached, server));
+            servers.put(id, new Entry(id, owner, detached, server, onStopped));
         }
         return id;
     }
@@ -101,6 +102,11 @@ final class AnsweringServers {
         log.line("server " + id + ": stopping (" + why + "), " + e.server().sessions().size() + " session(s)");
         e.server().stop();
         log.line("server " + id + ": stopped");
+        try {
+            e.onStopped().accept(id);
+        } catch (RuntimeException ignored) {
+            // Only a notification: the server has stopped either way.
+        }
         return true;
     }
 

@@ -256,7 +256,8 @@ final class Methods {
         try {
             id = servers.start(request, owner, detach,
                     (server, line) -> session.notify(JsonRpc.SERVER_LOG, Map.of("server", server, "line", line)),
-                    handle -> access.dialed(handle, owner, false));
+                    handle -> access.dialed(handle, owner, false),
+                    server -> session.notify(JsonRpc.SERVER_STOPPED, Map.of("server", server)));
         } catch (IllegalArgumentException e) {
             throw RpcException.invalidParams(SERVER_START + ": " + e.getMessage());
         }

@@ -172,6 +172,16 @@ class ServerMethodsTest {
         assertThat(list.get(0).path("detached").asBoolean()).isTrue();
         assertThat(listening()).isTrue();
         client.result("serverStop", "{\"server\":" + detached + "}");
+        // The client that started a server hears when someone else stops it.
+        long followed = client.result("serverStart", serveParams("")).path("server").asLong();
+        try (RawClient other = fx.client()) {
+            other.result("serverStop", "{\"server\":" + followed + "}");
+        }
+        JsonNode n;
+        do {
+            n = client.notification();
+        } while (!n.path("method").asText().equals("serverStopped"));
+        assertThat(n.path("params").path("server").asLong()).isEqualTo(followed);
         assertThat(listening()).as("serverStop answers once the server has stopped").isFalse();
         assertThat(client.call("serverStop", "{\"server\":" + detached + "}").path("error").path("code").asInt())
                 .isEqualTo(6);

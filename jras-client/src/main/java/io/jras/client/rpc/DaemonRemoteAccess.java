@@ -52,6 +52,7 @@ public final class DaemonRemoteAccess implements RemoteAccess {
     private final Map<Long, Consumer<Event>> watchers = new ConcurrentHashMap<>();
     private volatile Consumer<String> serverLog;
     private final CompletableFuture<Void> lost = new CompletableFuture<>();
+    private final Map<Long, CompletableFuture<Void>> serversStopped = new ConcurrentHashMap<>();
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("jras-client-callbacks").factory());
 
@@ -114,6 +115,7 @@ public final class DaemonRemoteAccess implements RemoteAccess {
                     c.accept(line);
                 }
             }
+            case JsonRpc.SERVER_STOPPED -> stopped(params.path("server").asLong()).complete(null);
             default -> {
                 // A notification a newer daemon sends and this client does not know: ignore it.
             }
@@ -232,6 +234,15 @@ public final class DaemonRemoteAccess implements RemoteAccess {
     /** {@code serverList}: the caller's running servers (root: all). */
     public JsonNode servers() throws RasClientException {
         return call(JsonRpc.SERVER_LIST, params());
+    }
+
+    /** Completes when the daemon says server {@code server} (one this connection started) has stopped. */
+    public CompletableFuture<Void> serverStopped(long server) {
+        return stopped(server);
+    }
+
+    private CompletableFuture<Void> stopped(long server) {
+        return serversStopped.computeIfAbsent(server, s -> new CompletableFuture<>());
     }
 
     /** Completes when the connection to the daemon has ended (closed by either side, or broken). */
