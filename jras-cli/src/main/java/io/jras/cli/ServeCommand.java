@@ -139,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
         JsonNode r = d.startServer(request, false, log);
         long server = r.path("server").asLong();
         log.accept("server " + server + " runs in the jras daemon at " + d.socket() + " (jras list shows its sessions)");
-        CompletableFuture<Void> stoppedElsewhere = d.serverStopped(server);
+        CompletableFuture<String> stoppedElsewhere = d.serverStopped(server);
         // Counted down by the hook once it has stopped the server, or when the server or the daemon
         // went away before any signal; never both, so the command cannot end under a running hook.
         CountDownLatch over = new CountDownLatch(1);
@@ -183,7 +183,7 @@ final class ServeCommand implements Callable<Integer> {
             // A signal came just now: the hook finds the server gone and returns.
         }
         if (stoppedElsewhere.isDone()) {
-            log.accept("stopped by another request");
+            log.accept("stopped: " + stoppedElsewhere.join());
             return Exit.OK;
         }
         spec.commandLine().getErr().println("jras serve: the jras daemon at " + d.socket()

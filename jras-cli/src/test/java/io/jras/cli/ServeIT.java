@@ -272,7 +272,7 @@ class ServeIT {
         assertThat(jras("serve", "--stop", id).code()).isZero();
         assertThat(follower.process().waitFor(WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(follower.process().exitValue()).isZero();
-        follower.await("stopped by another request$");
+        follower.await("stopped: asked by \\S+ \\(uid \\d+\\)$");
 
         Result usage = jras("serve", "--pool", "192.0.2.10-192.0.2.19");
         assertThat(usage.code()).isEqualTo(2);

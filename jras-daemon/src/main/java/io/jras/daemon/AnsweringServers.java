@@ -31,7 +31,7 @@ final class AnsweringServers {
     record Running(long server, int owner, String name, List<String> listen, int sessions, boolean detached) {
     }
 
-    private record Entry(long id, int owner, boolean detached, AnswerServer server, LongConsumer onStopped) {
+    private record Entry(long id, int owner, boolean detached, AnswerServer server, BiConsumer<Long, String> onStopped) {
     }
 
     private final ConnectionManager manager;
@@ -49,12 +49,12 @@ final class AnsweringServers {
      * Builds, binds and starts a server; its log lines go to {@code lines} (and the daemon's log).
      *
      * @param registered hears the handle of each session it registers with the manager
-     * @param onStopped  hears the server's id once it has stopped, however that came about
+     * @param onStopped  hears the server's id and why once it has stopped, however that came about
      * @throws IllegalArgumentException a bad option (the message says which)
      * @throws RasException 633 when an address cannot be bound, or the daemon is stopping
      */
     long start(ServeRequest request, int owner, boolean detached, BiConsumer<Long, String> lines,
-               LongConsumer registered, LongConsumer onStopped) throws RasException {
+               LongConsumer registered, BiConsumer<Long, String> onStopped) throws RasException {
         long id = ids.incrementAndGet();
         Consumer<String> out = line -> {
             log.line("server " + id + ": " + line);
@@ -103,7 +103,7 @@ final class AnsweringServers {
         e.server().stop();
         log.line("server " + id + ": stopped");
         try {
-            e.onStopped().accept(id);
+            e.onStopped().accept(id, why);
         } catch (RuntimeException ignored) {
             // Only a notification: the server has stopped either way.
         }

@@ -257,7 +257,7 @@ final class Methods {
             id = servers.start(request, owner, detach,
                     (server, line) -> session.notify(JsonRpc.SERVER_LOG, Map.of("server", server, "line", line)),
                     handle -> access.dialed(handle, owner, false),
-                    server -> session.notify(JsonRpc.SERVER_STOPPED, Map.of("server", server)));
+                    (server, why) -> session.notify(JsonRpc.SERVER_STOPPED, Map.of("server", server, "reason", why)));
         } catch (IllegalArgumentException e) {
             throw RpcException.invalidParams(SERVER_START + ": " + e.getMessage());
         }

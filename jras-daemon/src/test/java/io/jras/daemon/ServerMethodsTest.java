@@ -182,6 +182,7 @@ class ServerMethodsTest {
             n = client.notification();
         } while (!n.path("method").asText().equals("serverStopped"));
         assertThat(n.path("params").path("server").asLong()).isEqualTo(followed);
+        assertThat(n.path("params").path("reason").asText()).startsWith("asked by ");
         assertThat(listening()).as("serverStop answers once the server has stopped").isFalse();
         assertThat(client.call("serverStop", "{\"server\":" + detached + "}").path("error").path("code").asInt())
                 .isEqualTo(6);

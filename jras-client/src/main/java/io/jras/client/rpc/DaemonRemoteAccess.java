@@ -52,7 +52,7 @@ public final class DaemonRemoteAccess implements RemoteAccess {
     private final Map<Long, Consumer<Event>> watchers = new ConcurrentHashMap<>();
     private volatile Consumer<String> serverLog;
     private final CompletableFuture<Void> lost = new CompletableFuture<>();
-    private final Map<Long, CompletableFuture<Void>> serversStopped = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<String>> serversStopped = new ConcurrentHashMap<>();
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("jras-client-callbacks").factory());
 
@@ -115,7 +115,7 @@ public final class DaemonRemoteAccess implements RemoteAccess {
                     c.accept(line);
                 }
             }
-            case JsonRpc.SERVER_STOPPED -> stopped(params.path("server").asLong()).complete(null);
+            case JsonRpc.SERVER_STOPPED -> stopped(params.path("server").asLong()).complete(params.path("reason").asText(""));
             default -> {
                 // A notification a newer daemon sends and this client does not know: ignore it.
             }
@@ -236,12 +236,12 @@ public final class DaemonRemoteAccess implements RemoteAccess {
         return call(JsonRpc.SERVER_LIST, params());
     }
 
-    /** Completes when the daemon says server {@code server} (one this connection started) has stopped. */
-    public CompletableFuture<Void> serverStopped(long server) {
+    /** Completes, with the reason, when the daemon says server {@code server} (one this connection started) has stopped. */
+    public CompletableFuture<String> serverStopped(long server) {
         return stopped(server);
     }
 
-    private CompletableFuture<Void> stopped(long server) {
+    private CompletableFuture<String> stopped(long server) {
         return serversStopped.computeIfAbsent(server, s -> new CompletableFuture<>());
     }
 

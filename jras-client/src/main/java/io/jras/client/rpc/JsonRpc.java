@@ -55,6 +55,6 @@ public final class JsonRpc {
     public static final String EVENT = "event";
     /** {server, line}: a log line of an answering server, to the client that started it. */
     public static final String SERVER_LOG = "serverLog";
-    /** {server}: that answering server has stopped (serverStop, the daemon stopping), to the client that started it. */
+    /** {server, reason}: that answering server has stopped (serverStop, the daemon stopping), to the client that started it. */
     public static final String SERVER_STOPPED = "serverStopped";
 }
