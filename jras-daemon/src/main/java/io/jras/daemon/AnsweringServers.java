@@ -5,8 +5,6 @@ import io.jras.link.RasError;
 import io.jras.link.RasException;
 import io.jras.server.AnswerServer;
 import io.jras.server.ServeRequest;
-import io.jras.server.ServerConfig;
-import io.jras.server.users.UserDirectory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -64,10 +62,8 @@ final class AnsweringServers {
                 // A follower that is gone must not stop the server.
             }
         };
-        ServerConfig config = request.config();
-        UserDirectory users = request.directory(config, out);
         ServerSessions sessions = new ServerSessions(manager, owner, registered);
-        AnswerServer server = new AnswerServer(config, users, sessions, out);
+        AnswerServer server = request.newServer(sessions, out);
         sessions.attach(server);
         synchronized (this) {
             if (closed) {

@@ -70,6 +70,18 @@ public record ServeRequest(List<String> listen, String pool, String users, Strin
     }
 
     /**
+     * The server these options describe, built but not started: where the daemon's
+     * {@code serverStart} makes one (options that add to the server, such as other kinds of lines or
+     * another source of users, belong here too, so the CLI and the daemon cannot drift apart).
+     *
+     * @throws IllegalArgumentException a bad option
+     */
+    public AnswerServer newServer(SessionListener listener, Consumer<String> log) {
+        ServerConfig config = config();
+        return new AnswerServer(config, directory(config, log), listener, log);
+    }
+
+    /**
      * Who may call: the users file loaded (and re-read when it changes), or nobody checked with
      * {@code --auth none}. IllegalArgumentException for a missing, unreadable or broken file (its
      * message names the file and line, never a secret).
