@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jras list [--json]}: the connections, failed ones included. */
+/** {@code jras list [--json]}: the connections, failed ones and incoming ones ({@code jras serve}'s) included. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the connections: handle, entry or number, device, state.")
 final class ListCommand implements Callable<Integer> {
@@ -40,7 +40,8 @@ final class ListCommand implements Callable<Integer> {
                 out.printf("%-16s %-20s %-24s %s%n", "HANDLE", "ENTRY", "DEVICE", "STATE");
                 for (ConnectionInfo c : all) {
                     String state = c.state() + (c.error() != 0 ? " (error " + c.error() + ")" : "")
-                            + (c.teardownInProgress() ? ", hanging up" : "") + (c.shared() > 1 ? ", shared x" + c.shared() : "");
+                            + (c.teardownInProgress() ? ", hanging up" : "") + (c.shared() > 1 ? ", shared x" + c.shared() : "")
+                            + (c.incoming() ? ", incoming from " + c.phoneNumber() : "");
                     out.printf("%-16s %-20s %-24s %s%n", Handles.format(c.handle()), c.entry(),
                             c.deviceName(), state);
                 }

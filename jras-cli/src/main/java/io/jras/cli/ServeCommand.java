@@ -1,51 +1,57 @@
 package io.jras.cli;
 
-import io.jras.link.DeviceSpec;
-import io.jras.ppp.AuthProtocol;
-import io.jras.ppp.Ipv4;
-import io.jras.server.AnswerServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jras.client.RasClientException;
+import io.jras.client.RemoteAccess;
+import io.jras.client.rpc.DaemonRemoteAccess;
+import io.jras.server.ServeRequest;
 import io.jras.server.ServerConfig;
-import io.jras.server.ServerLimits;
-import io.jras.server.pool.AddressRange;
-import io.jras.server.users.UserDirectory;
-import io.jras.server.users.UsersFile;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jras serve}: the answering server in the foreground until SIGTERM, SIGINT or an interrupt;
- * then every session gets LCP Terminate before the command returns. One log line per session start
- * and end (docs/server.md).
+ * {@code jras serve}: the answering server, in the foreground as far as the user can tell. The server
+ * itself runs in the daemon (autostarted as for the other commands), so its sessions are the
+ * manager's incoming connections: {@code jras list} shows them, {@code jras hangup} ends one. This
+ * command checks its options, asks the daemon to start the server ({@code serverStart}), prints
+ * its log lines (one per session start and end, docs/server.md) until SIGTERM, SIGINT or an
+ * interrupt, then asks the daemon to stop it: every session gets LCP Terminate before the command
+ * returns. If this process dies without that (SIGKILL), the daemon sees its connection end and
+ * stops the server all the same. {@code --detach} leaves it running; {@code --stop ID} stops one.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Answer PPP calls over TCP (the answering side, like RRAS): authenticate callers against a"
                 + " pppd-format users file, hand out addresses from a pool and DNS. Runs until SIGTERM or Ctrl-C,"
-                + " then terminates every session. Prints one line per session start and end. See docs/server.md.")
+                + " then terminates every session. Prints one line per session start and end. The server runs in the"
+                + " jras daemon: `jras list` shows its sessions, `jras hangup` ends one. See docs/server.md.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--listen", required = true, paramLabel = "tcp:HOST:PORT",
+    @Mixin
+    DaemonOptions daemon;
+
+    @Option(names = "--listen", paramLabel = "tcp:HOST:PORT",
             description = "Where to accept PPP, e.g. tcp:0.0.0.0:7000 (repeatable).")
     List<String> listen = new ArrayList<>();
 
-    @Option(names = "--pool", required = true, paramLabel = "FIRST-LAST",
+    @Option(names = "--pool", paramLabel = "FIRST-LAST",
             description = "The callers' addresses, e.g. 192.0.2.10-192.0.2.99.")
     String pool;
 
@@ -86,8 +92,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Also print every PPP packet of every session, pppd-style.")
     boolean trace;
 
+    @Option(names = "--detach", description = "Start the server in the daemon, print its id and return; it runs until"
+            + " `jras serve --stop ID` or the daemon stops.")
+    boolean detach;
+
+    @Option(names = "--stop", paramLabel = "ID", description = "Stop the detached server ID (every session gets LCP Terminate).")
+    Long stop;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Consumer<String> log = line -> {
             synchronized (out) {
@@ -95,81 +108,122 @@ final class ServeCommand implements Callable<Integer> {
                 out.flush();
             }
         };
-        ServerConfig config = config();
-        UserDirectory directory = directory(config, log);
-        AnswerServer server = new AnswerServer(config, directory, io.jras.server.SessionListener.NONE, log);
-        try {
-            server.start();
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("jras serve: " + e.getMessage());
-            return Exit.RAS_ERROR;
+        ServeRequest request = stop == null ? request() : null;
+        try (RemoteAccess ras = daemon.connect()) {
+            if (!(ras instanceof DaemonRemoteAccess d)) {
+                throw new IllegalStateException("jras serve needs the jras daemon");
+            }
+            if (stop != null) {
+                d.stopServer(stop);
+                out.println("Stopped server " + stop);
+                return Exit.OK;
+            }
+            return detach ? startDetached(d, request, out) : follow(d, request, log);
+        } catch (RasClientException e) {
+            return Errors.report(spec, e, false);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+    }
+
+    /** Starts the server and prints its id and addresses. */
+    private int startDetached(DaemonRemoteAccess d, ServeRequest request, PrintWriter out) throws RasClientException {
+        JsonNode r = d.startServer(request, true, line -> { });
+        out.println("Server " + r.path("server").asLong() + " listening on " + addresses(r));
+        return Exit.OK;
+    }
+
+    /**
+     * Starts the server and prints its log until a signal (then stops it and waits for that), until
+     * it is stopped from elsewhere, or until the daemon goes away.
+     */
+    private int follow(DaemonRemoteAccess d, ServeRequest request, Consumer<String> log) throws RasClientException {
+        JsonNode r = d.startServer(request, false, log);
+        long server = r.path("server").asLong();
+        log.accept("server " + server + " runs in the jras daemon at " + d.socket() + " (jras list shows its sessions)");
+        CompletableFuture<String> stoppedElsewhere = d.serverStopped(server);
+        // Counted down by the hook once it has stopped the server, or when the server or the daemon
+        // went away before any signal; never both, so the command cannot end under a running hook.
+        CountDownLatch over = new CountDownLatch(1);
+        AtomicBoolean signalled = new AtomicBoolean();
         Thread hook = new Thread(() -> {
-            int n = server.sessions().size();
-            log.accept("stopping: terminating " + n + (n == 1 ? " session" : " sessions"));
-            server.stop();
-            log.accept("stopped");
-            stopped.countDown();
+            signalled.set(true);
+            if (!d.lost().isDone() && !stoppedElsewhere.isDone()) {
+                int n = sessions(d, server);
+                log.accept("stopping: terminating " + n + (n == 1 ? " session" : " sessions"));
+                try {
+                    d.stopServer(server);
+                    log.accept("stopped");
+                } catch (RasClientException e) {
+                    log.accept("stop: " + e.describe());
+                }
+            }
+            over.countDown();
         }, "jras-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        Runnable gone = () -> {
+            if (!signalled.get()) {
+                over.countDown();
+            }
+        };
+        d.lost().thenRun(gone);
+        stoppedElsewhere.thenRun(gone);
         try {
-            stopped.await();
+            over.await();
         } catch (InterruptedException e) {
             // Interrupted rather than signalled: stop here, the same way.
             Runtime.getRuntime().removeShutdownHook(hook);
             hook.run();
+            return Exit.OK;
         }
-        return Exit.OK;
+        if (signalled.get()) {
+            return Exit.OK; // the hook has done the work; the JVM is on its way out
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // A signal came just now: the hook finds the server gone and returns.
+        }
+        if (stoppedElsewhere.isDone()) {
+            log.accept("stopped: " + stoppedElsewhere.join());
+            return Exit.OK;
+        }
+        spec.commandLine().getErr().println("jras serve: the jras daemon at " + d.socket()
+                + " went away; the server stopped with it");
+        return Exit.RAS_ERROR;
     }
 
-    private ServerConfig config() {
+    private static int sessions(DaemonRemoteAccess d, long server) {
         try {
-            List<InetSocketAddress> addresses = new ArrayList<>();
-            for (String l : listen) {
-                if (!(DeviceSpec.parse(l) instanceof DeviceSpec.Tcp tcp)) {
-                    throw new IllegalArgumentException("--listen takes tcp:HOST:PORT, not '" + l + "'");
+            for (JsonNode s : d.servers()) {
+                if (s.path("server").asLong() == server) {
+                    return s.path("sessions").asInt();
                 }
-                addresses.add(new InetSocketAddress(tcp.host(), tcp.port()));
             }
-            ServerLimits d = ServerLimits.DEFAULTS;
-            ServerLimits limits = d.withMaxSessions(maxSessions == null ? d.maxSessions() : maxSessions)
-                    .withNegotiationTimeout(negotiationTimeout == null ? d.negotiationTimeout() : Duration.ofSeconds(negotiationTimeout))
-                    .withConnectRate(rate == null ? d.connectsPerSecond() : rate, burst == null ? d.connectBurst() : burst);
-            ServerConfig c = ServerConfig.of(addresses, AddressRange.parse(pool))
-                    .withAuth(ServerConfig.parseAuth(auth)).withName(name).withLimits(limits).withTrace(trace);
-            if (localAddress != null) {
-                c = c.withLocalAddress(Ipv4.parse(localAddress));
-            }
-            if (dns != null) {
-                String[] d2 = dns.split(",", -1);
-                if (d2.length > 2) {
-                    throw new IllegalArgumentException("--dns takes at most two addresses");
-                }
-                c = c.withDns(Ipv4.parse(d2[0]), d2.length > 1 ? Ipv4.parse(d2[1]) : 0);
-            }
-            return c;
+        } catch (RasClientException e) {
+            // Only for the log line.
+        }
+        return 0;
+    }
+
+    private static String addresses(JsonNode r) {
+        List<String> out = new ArrayList<>();
+        r.path("listen").forEach(a -> out.add(a.asText()));
+        return String.join(", ", out);
+    }
+
+    /** The options as the daemon gets them, checked here first (usage errors are ours to report). */
+    private ServeRequest request() {
+        if (listen.isEmpty() || pool == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required options: --listen and --pool"
+                    + " (or --stop ID)");
+        }
+        ServeRequest r = new ServeRequest(listen, pool, users == null ? null : users.toAbsolutePath().toString(), auth,
+                dns, localAddress, name, maxSessions, negotiationTimeout, rate, burst, trace);
+        try {
+            // The daemon reads the users file again; this read only checks it is there and sound.
+            r.directory(r.config(), line -> { });
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private UserDirectory directory(ServerConfig config, Consumer<String> log) {
-        List<AuthProtocol> protocols = config.auth();
-        if (protocols.isEmpty()) {
-            if (users != null) {
-                throw new ParameterException(spec.commandLine(), "--users has no use with --auth none");
-            }
-            return UserDirectory.NONE;
-        }
-        if (users == null) {
-            throw new ParameterException(spec.commandLine(), "--auth " + auth + " needs --users FILE (or --auth none)");
-        }
-        try {
-            return UsersFile.load(users, config.name(), UsersFile.DEFAULT_RECHECK, log);
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--users: " + (e instanceof io.jras.server.users.UsersFileException
-                    ? e.getMessage() : "cannot read " + users + ": " + e.getMessage()));
-        }
+        return r;
     }
 }

@@ -448,7 +448,7 @@ final class Connection {
     synchronized ConnectionInfo info() {
         return new ConnectionInfo(handle, request.displayName(), firstNumber(), request.device().type(),
                 request.device().name(), request.phonebook(), request.owner(), request.allUsers(), references,
-                state, error, teardown);
+                state, error, teardown, false, request.user() == null ? "" : request.user());
     }
 
     synchronized ConnectionStatus status() {

@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  *       {@link Tombstone} keeps the end of the story.</li>
  *   <li>Handles are 64-bit and never reused during the manager's lifetime.</li>
  *   <li>Dialing an entry that is already connected shares that connection (a reference count).</li>
+ *   <li>Connections it did not dial (an answering server's sessions) are {@linkplain #register registered}
+ *       and then listed, queried and hung up the same way, with handles from the same space.</li>
  * </ul>
  * No platform thread per connection: dials, PPP loops and teardowns run on virtual threads, and one
  * timer thread checks the policies of every connection.
@@ -41,6 +43,7 @@ public final class ConnectionManager implements AutoCloseable {
     private final ManagerConfig config;
     private final Handles handles = new Handles();
     private final Map<Long, Connection> live = new ConcurrentHashMap<>();
+    private final Map<Long, AnsweredConnection> answered = new ConcurrentHashMap<>();
     private final Map<Long, Tombstone> tombstones = new LinkedHashMap<>();
     private final EventLog events;
     private final ScheduledExecutorService timer;
@@ -95,6 +98,23 @@ public final class ConnectionManager implements AutoCloseable {
         return handle;
     }
 
+    /**
+     * A connection the manager did not dial (a session an answering server accepted, its network
+     * up): it gets a handle and is Connected until the server reports its end.
+     *
+     * @param owner the uid it belongs to (who started the server)
+     */
+    public IncomingConnection.Registration register(IncomingConnection connection, int owner) throws RasException {
+        if (closed) {
+            throw new RasException(RasError.PORT_NOT_AVAILABLE, "the manager is shutting down");
+        }
+        AnsweredConnection a = new AnsweredConnection(handles.allocate(), connection, owner, this);
+        answered.put(a.handle, a);
+        event(a, "incoming", a.arrival());
+        stateChanged(a, RasConnState.CONNECTED, 0);
+        return a;
+    }
+
     /** The synchronous form: waits for Connected or the error (the handle stays valid either way). */
     public long dialAndWait(DialRequest request, Duration timeout) throws RasException, InterruptedException {
         CompletableFuture<Integer> result = new CompletableFuture<>();
@@ -140,29 +160,52 @@ public final class ConnectionManager implements AutoCloseable {
 
     /** RasHangUp; {@code all} closes the connection whatever its reference count. */
     public void hangUp(long handle, boolean all) throws RasException {
+        AnsweredConnection a = answered.get(handle);
+        if (a != null) {
+            a.hangUp("User request");
+            return;
+        }
         require(handle).hangUp(all, "User request");
     }
 
     /** Completes once the handle is invalid (immediately if it already is). */
     public CompletableFuture<Void> completion(long handle) {
+        AnsweredConnection a = answered.get(handle);
+        if (a != null) {
+            return a.gone();
+        }
         Connection c = live.get(handle);
         return c == null ? CompletableFuture.completedFuture(null) : c.gone();
     }
 
     /** RasGetConnectStatus (+ projection and statistics); 6 once the handle is invalid. */
     public ConnectionStatus status(long handle) throws RasException {
+        AnsweredConnection a = answered.get(handle);
+        if (a != null) {
+            return a.status();
+        }
         return require(handle).status();
     }
 
-    /** RasEnumConnections: every live handle, failed ones too, oldest first. */
+    /** RasEnumConnections: every live handle, failed ones and incoming ones too, oldest first. */
     public List<ConnectionInfo> enumerate() {
-        List<Connection> all = new ArrayList<>(live.values());
-        all.sort(Comparator.comparing((Connection c) -> c.dialedAt).thenComparingLong(c -> c.handle));
-        return all.stream().map(Connection::info).toList();
+        record Row(Instant since, ConnectionInfo info) {
+        }
+        List<Row> all = new ArrayList<>();
+        live.values().forEach(c -> all.add(new Row(c.dialedAt, c.info())));
+        answered.values().forEach(a -> all.add(new Row(a.connectedAt, a.info())));
+        all.sort(Comparator.comparing(Row::since).thenComparingLong(r -> r.info().handle()));
+        return all.stream().map(Row::info).toList();
     }
 
     /** RasClearLinkStatistics. */
     public void clearStatistics(long handle) throws RasException {
+        AnsweredConnection a = answered.get(handle);
+        if (a != null) {
+            a.clearStatistics();
+            event(a, "statistics-cleared", "");
+            return;
+        }
         Connection c = require(handle);
         c.clearStatistics();
         event(c, "statistics-cleared", "");
@@ -201,6 +244,15 @@ public final class ConnectionManager implements AutoCloseable {
 
     // ---------------------------------------------------------------- from connections
 
+    private void keepTombstone(long handle, Tombstone t) {
+        synchronized (tombstones) {
+            tombstones.put(handle, t);
+            while (tombstones.size() > config.tombstoneCapacity()) {
+                tombstones.remove(tombstones.keySet().iterator().next());
+            }
+        }
+    }
+
     void stateChanged(Connection c, RasConnState state, int error) {
         events.append(clock().instant(), c.handle, c.request.displayName(), "state", state, error,
                 error == 0 ? "" : RasError.describe(error));
@@ -213,14 +265,26 @@ public final class ConnectionManager implements AutoCloseable {
 
     void removed(Connection c) {
         Instant now = clock().instant();
-        synchronized (tombstones) {
-            tombstones.put(c.handle, c.tombstone(now));
-            while (tombstones.size() > config.tombstoneCapacity()) {
-                tombstones.remove(tombstones.keySet().iterator().next());
-            }
-        }
+        keepTombstone(c.handle, c.tombstone(now));
         live.remove(c.handle);
         events.append(now, c.handle, c.request.displayName(), "removed", c.currentState(), c.currentError(),
+                "the handle is no longer valid");
+    }
+
+    void stateChanged(AnsweredConnection a, RasConnState state, int error) {
+        events.append(clock().instant(), a.handle, a.entryName(), "state", state, error,
+                error == 0 ? "" : RasError.describe(error));
+    }
+
+    void event(AnsweredConnection a, String kind, String detail) {
+        events.append(clock().instant(), a.handle, a.entryName(), kind, a.currentState(), a.currentError(), detail);
+    }
+
+    void removed(AnsweredConnection a) {
+        Instant now = clock().instant();
+        keepTombstone(a.handle, a.tombstone(now));
+        answered.remove(a.handle);
+        events.append(now, a.handle, a.entryName(), "removed", a.currentState(), a.currentError(),
                 "the handle is no longer valid");
     }
 
@@ -265,6 +329,10 @@ public final class ConnectionManager implements AutoCloseable {
         for (Connection c : live.values()) {
             c.hangUp(true, "jras is shutting down");
             pending.add(c.gone());
+        }
+        for (AnsweredConnection a : answered.values()) {
+            a.hangUp("jras is shutting down");
+            pending.add(a.gone());
         }
         try {
             CompletableFuture.allOf(pending.toArray(new CompletableFuture[0]))

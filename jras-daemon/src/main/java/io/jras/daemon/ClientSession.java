@@ -14,11 +14,13 @@ import io.jras.link.RasException;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,6 +46,7 @@ final class ClientSession {
     private final AtomicLong nextSubscription = new AtomicLong();
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Runnable> whenClosed = new CopyOnWriteArrayList<>();
 
     ClientSession(long id, SocketChannel channel, Caller caller, Methods methods, long maxQueuedBytes, Runnable onClosed) {
         this.channel = channel;
@@ -215,6 +218,14 @@ final class ClientSession {
 
     // ---------------------------------------------------------------- ending
 
+    /** Runs {@code r} (once, on its own virtual thread) when this client is gone; at once if it already is. */
+    void whenClosed(Runnable r) {
+        whenClosed.add(r);
+        if (closed.get() && whenClosed.remove(r)) {
+            Thread.ofVirtual().name("jras-client-gone").start(r);
+        }
+    }
+
     /** The daemon stops: what is queued (the last states) goes out, within {@code within}. */
     void finish(Duration within) {
         outbox.drain(within);
@@ -230,6 +241,11 @@ final class ClientSession {
         }
         for (CompletableFuture<?> w : pending) {
             w.cancel(false);
+        }
+        for (Runnable r : whenClosed) {
+            if (whenClosed.remove(r)) {
+                Thread.ofVirtual().name("jras-client-gone").start(r);
+            }
         }
         outbox.close();
         try {

@@ -48,6 +48,7 @@ public final class JrasDaemon implements AutoCloseable {
     private final ServerSocketChannel server;
     private final ConnectionManager manager;
     private final Methods methods;
+    private final AnsweringServers servers;
     private final DaemonLog log;
     private final EventLog.Subscription eventLogger;
     private final Map<Long, ClientSession> sessions = new ConcurrentHashMap<>();
@@ -61,7 +62,8 @@ public final class JrasDaemon implements AutoCloseable {
         this.server = server;
         this.log = config.log();
         this.manager = new ConnectionManager(config.manager());
-        this.methods = new Methods(manager, resolver, log, SocketPaths.currentUid(),
+        this.servers = new AnsweringServers(manager, log);
+        this.methods = new Methods(manager, resolver, servers, log, SocketPaths.currentUid(),
                 () -> Thread.ofVirtual().name("jras-shutdown").start(this::close));
         this.eventLogger = manager.events().subscribe(manager.events().nextSeq(), this::logEvent);
     }
@@ -207,6 +209,8 @@ public final class JrasDaemon implements AutoCloseable {
             } catch (IOException e) {
                 log.line("could not remove " + config.socket() + ": " + e.getMessage());
             }
+            // Answering servers first: their sessions end with LCP Terminate and leave the manager.
+            servers.close();
             manager.close();
             List<Thread> finishing = sessions.values().stream()
                     .map(s -> Thread.ofVirtual().start(() -> s.finish(FINAL_FLUSH))).toList();

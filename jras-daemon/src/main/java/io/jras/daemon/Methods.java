@@ -6,6 +6,9 @@ import static io.jras.client.rpc.JsonRpc.DIAL;
 import static io.jras.client.rpc.JsonRpc.HANG_UP;
 import static io.jras.client.rpc.JsonRpc.LIST;
 import static io.jras.client.rpc.JsonRpc.PING;
+import static io.jras.client.rpc.JsonRpc.SERVER_LIST;
+import static io.jras.client.rpc.JsonRpc.SERVER_START;
+import static io.jras.client.rpc.JsonRpc.SERVER_STOP;
 import static io.jras.client.rpc.JsonRpc.SHUTDOWN;
 import static io.jras.client.rpc.JsonRpc.STATUS;
 import static io.jras.client.rpc.JsonRpc.TOMBSTONE;
@@ -23,7 +26,12 @@ import io.jras.core.Handles;
 import io.jras.core.events.EventLog;
 import io.jras.link.RasError;
 import io.jras.link.RasException;
+import io.jras.server.ServeRequest;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -52,6 +60,7 @@ final class Methods {
     private final DaemonLog log;
     private final int daemonUid;
     private final Runnable shutdown;
+    private final AnsweringServers servers;
     private final Map<String, Method> table = Map.ofEntries(
             Map.entry(PING, this::ping),
             Map.entry(DIAL, this::dial),
@@ -63,11 +72,21 @@ final class Methods {
             Map.entry(CLEAR_STATISTICS, this::clearStatistics),
             Map.entry(WATCH, this::watch),
             Map.entry(UNWATCH, this::unwatch),
-            Map.entry(SHUTDOWN, this::shutdown));
+            Map.entry(SHUTDOWN, this::shutdown),
+            Map.entry(SERVER_START, this::serverStart),
+            Map.entry(SERVER_STOP, this::serverStop),
+            Map.entry(SERVER_LIST, this::serverList));
+
+    /** serverStart's params: the options of jras serve ({@link ServeRequest}), and detach. */
+    private static final String[] SERVER_START_PARAMS = Stream.concat(
+            Stream.of(ServeRequest.class.getRecordComponents()).map(RecordComponent::getName),
+            Stream.of("detach")).toArray(String[]::new);
 
     /** @param shutdown stops the daemon; must return at once */
-    Methods(ConnectionManager manager, DialResolver resolver, DaemonLog log, int daemonUid, Runnable shutdown) {
+    Methods(ConnectionManager manager, DialResolver resolver, AnsweringServers servers, DaemonLog log, int daemonUid,
+            Runnable shutdown) {
         this.manager = manager;
+        this.servers = servers;
         this.resolver = resolver;
         this.access = new Access(manager);
         this.log = log;
@@ -216,5 +235,74 @@ final class Methods {
         log.line("shutdown asked by " + c.caller);
         c.afterReply(shutdown);
         return EMPTY;
+    }
+
+    // ---------------------------------------------------------------- answering servers (jras serve)
+
+    /**
+     * Starts an answering server whose sessions are this manager's incoming connections, owned by
+     * the caller. Root or the daemon's own user only: it binds ports and reads a users file as the
+     * daemon. Its log lines go to this client as serverLog notifications; unless detached, the
+     * server stops when this client's connection ends.
+     */
+    private Object serverStart(Call c) throws RasException, RpcException {
+        requireRootOrDaemonUser(c);
+        Params p = c.params.allow(SERVER_START_PARAMS);
+        boolean detach = p.bool("detach", false);
+        ServeRequest request = p.as(ServeRequest.class, "detach");
+        ClientSession session = c.session;
+        int owner = c.caller.uid();
+        long id;
+        try {
+            id = servers.start(request, owner, detach,
+                    (server, line) -> session.notify(JsonRpc.SERVER_LOG, Map.of("server", server, "line", line)),
+                    handle -> access.dialed(handle, owner, false),
+                    (server, why) -> session.notify(JsonRpc.SERVER_STOPPED, Map.of("server", server, "reason", why)));
+        } catch (IllegalArgumentException e) {
+            throw RpcException.invalidParams(SERVER_START + ": " + e.getMessage());
+        }
+        if (!detach) {
+            session.whenClosed(() -> servers.stop(id, "the client that started it went away"));
+        }
+        log.line("server " + id + " started by " + c.caller + (detach ? " (detached)" : ""));
+        return Map.of("server", id, "listen", servers.addresses(id));
+    }
+
+    /** Stops a server (every session LCP-terminated); answers once its handles are all invalid. */
+    private Object serverStop(Call c) throws RasException, RpcException {
+        long id = c.params.allow("server").number("server", -1, 0, Long.MAX_VALUE);
+        if (id < 0) {
+            throw RpcException.invalidParams(SERVER_STOP + " needs \"server\"");
+        }
+        java.util.OptionalInt owner = servers.owner(id);
+        // Someone else's server behaves as no server at all.
+        if (owner.isEmpty() || !(c.caller.isRoot() || owner.getAsInt() == c.caller.uid())) {
+            throw new RasException(RasError.INVALID_HANDLE, "server " + id);
+        }
+        log.line("server " + id + " stop asked by " + c.caller);
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        Thread.ofVirtual().name("jras-server-stop").start(() -> {
+            servers.stop(id, "asked by " + c.caller);
+            done.complete(EMPTY);
+        });
+        return done;
+    }
+
+    private Object serverList(Call c) throws RpcException {
+        c.params.allow();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (AnsweringServers.Running r : servers.list()) {
+            if (c.caller.isRoot() || r.owner() == c.caller.uid()) {
+                out.add(Map.of("server", r.server(), "owner", Users.nameOf(r.owner()), "name", r.name(),
+                        "listen", r.listen(), "sessions", r.sessions(), "detached", r.detached()));
+            }
+        }
+        return out;
+    }
+
+    private void requireRootOrDaemonUser(Call c) throws RpcException {
+        if (!c.caller.isRoot() && c.caller.uid() != daemonUid) {
+            throw Messages.rasError(JsonRpc.ACCESS_DENIED, "Access is denied.");
+        }
     }
 }

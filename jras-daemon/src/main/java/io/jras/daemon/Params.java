@@ -92,6 +92,24 @@ final class Params {
         }
     }
 
+    /**
+     * The params (less {@code except}) as a record of type {@code type}; a wrong type is -32602
+     * naming the field, never its value.
+     */
+    <T> T as(Class<T> type, String... except) throws RpcException {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = node.deepCopy();
+        copy.remove(java.util.List.of(except));
+        try {
+            return Wire.MAPPER.convertValue(copy, type);
+        } catch (IllegalArgumentException e) {
+            String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                    && !m.getPath().isEmpty() && m.getPath().getFirst().getFieldName() != null
+                    ? m.getPath().getFirst().getFieldName() : null;
+            throw RpcException.invalidParams(field == null ? method + " params do not fit"
+                    : method + "." + printable(field) + " has the wrong type");
+        }
+    }
+
     private RpcException wrongType(String name, String expected) {
         return RpcException.invalidParams(method + "." + name + " must be " + expected);
     }

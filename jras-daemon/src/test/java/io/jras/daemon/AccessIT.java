@@ -222,6 +222,39 @@ class AccessIT {
     }
 
     @Test
+    void onlyRootOrTheDaemonsUserMayStartAnAnsweringServerAndItsSessionsAreNotAnotherUsers() throws Exception {
+        startDaemon(true);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        assertThat(asNobody("serve-start", "tcp:127.0.0.1:" + port)).isEqualTo("error 5");
+        root.startServer(java.util.Map.of("listen", List.of("tcp:127.0.0.1:" + port), "pool", "192.0.2.10-192.0.2.19",
+                "auth", "none"), false, line -> { });
+        // Root dials its own server through the daemon: one dialed connection, one incoming, both root's.
+        CountDownLatch up = new CountDownLatch(1);
+        root.dial(DialOptions.entry("Self").withDevice("tcp:127.0.0.1:" + port).withCredentials("x", "y"),
+                (handle, state, code, error) -> {
+                    if (code == 0x2000) {
+                        up.countDown();
+                    }
+                });
+        assertThat(up.await(20, TimeUnit.SECONDS)).isTrue();
+        DaemonFixture.await("the incoming session listed", () -> {
+            try {
+                return root.list().stream().anyMatch(i -> i.incoming());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        long incoming = root.list().stream().filter(i -> i.incoming()).findFirst().orElseThrow().handle();
+        assertThat(asNobody("list")).isEmpty();
+        assertThat(asNobody("status", Handles.format(incoming))).isEqualTo("error 6");
+        assertThat(asNobody("hangup", Handles.format(incoming))).isEqualTo("error 6");
+        assertThat(root.status(incoming).state()).isEqualTo("Connected");
+    }
+
+    @Test
     void aPerUserSocketIsClosedToOtherUsersAltogether() throws Exception {
         startDaemon(false);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.socket))).isEqualTo("rw-------");

@@ -134,6 +134,11 @@ public final class AnswerServer implements AutoCloseable {
         return Optional.ofNullable(sessions.get(id)).map(ServerSession::info);
     }
 
+    /** The line and link counters of a live session (for the connection manager); empty once it ended. */
+    public Optional<SessionLink> link(long id) {
+        return Optional.ofNullable(sessions.get(id)).map(ServerSession::link);
+    }
+
     /**
      * Hangs up one session (LCP Terminate-Request, then the line is closed); returns at once, false
      * if there is no such session. Its end comes to {@link SessionListener#ended}.

@@ -8,6 +8,7 @@ import io.jras.ppp.LinkStatistics;
 import io.jras.ppp.PppConfig;
 import io.jras.ppp.PppEngine;
 import io.jras.ppp.PppEvent;
+import io.jras.ppp.Projection;
 import io.jras.ppp.Protocol;
 import io.jras.ppp.auth.SecretLookup;
 import io.jras.ppp.ipcp.IpcpConfig;
@@ -56,6 +57,7 @@ final class ServerSession {
     private volatile AuthProtocol authProtocol;
     private volatile Instant startedAt;
     private volatile PppSession ppp;
+    private volatile Projection projection;
     private volatile ScheduledFuture<?> watchdog;
     private volatile ScheduledFuture<?> cutOff;
 
@@ -114,6 +116,12 @@ final class ServerSession {
         return new SessionInfo(id, peer, user, authProtocol, lease.address(), config.localAddress(), connectedAt, startedAt);
     }
 
+    SessionLink link() {
+        PppSession s = ppp;
+        return new SessionLink("tcp", "tcp:" + LogText.address((InetSocketAddress) socket.getLocalSocketAddress()),
+                projection, s == null ? null : s.statistics());
+    }
+
     /**
      * Closes the session with LCP Terminate (RFC 1661 §3.7); if that does not finish within the
      * hang-up grace, the line is cut. Returns at once; later calls only keep the first reason.
@@ -159,6 +167,7 @@ final class ServerSession {
             }
             case PppEvent.NetworkUp up when up.ncp().equals(Protocol.IPCP) && closeReason.get() == null -> {
                 startedAt = Instant.now();
+                projection = up.projection();
                 ScheduledFuture<?> w = watchdog;
                 if (w != null) {
                     w.cancel(false);

@@ -28,7 +28,8 @@ public final class Views {
     public static ConnectionInfo info(io.jras.core.ConnectionInfo c, IntFunction<String> userName) {
         return new ConnectionInfo(c.handle(), c.entryName(), c.phoneNumber(), c.deviceType(), c.deviceName(),
                 c.phonebook() == null ? "" : c.phonebook().toString(), userName.apply(c.owner()), c.allUsers(),
-                c.shared(), c.state().rasName(), c.state().code(), c.error(), c.teardownInProgress());
+                c.shared(), c.state().rasName(), c.state().code(), c.error(), c.teardownInProgress(), c.incoming(),
+                c.user() == null ? "" : c.user());
     }
 
     public static Status status(io.jras.core.ConnectionStatus s) {

@@ -50,6 +50,9 @@ public final class DaemonRemoteAccess implements RemoteAccess {
     private final RpcConnection rpc;
     private final Map<Long, List<StateListener>> dialListeners = new ConcurrentHashMap<>();
     private final Map<Long, Consumer<Event>> watchers = new ConcurrentHashMap<>();
+    private volatile Consumer<String> serverLog;
+    private final CompletableFuture<Void> lost = new CompletableFuture<>();
+    private final Map<Long, CompletableFuture<String>> serversStopped = new ConcurrentHashMap<>();
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("jras-client-callbacks").factory());
 
@@ -64,6 +67,7 @@ public final class DaemonRemoteAccess implements RemoteAccess {
             public void onClosed() {
                 dialListeners.clear();
                 watchers.clear();
+                lost.complete(null);
             }
         });
     }
@@ -103,6 +107,15 @@ public final class DaemonRemoteAccess implements RemoteAccess {
                     });
                 }
             }
+            case JsonRpc.SERVER_LOG -> {
+                Consumer<String> c = serverLog;
+                String line = params.path("line").asText("");
+                if (c != null) {
+                    // On the reader thread: every line is out before the answer that follows it (serverStop's).
+                    c.accept(line);
+                }
+            }
+            case JsonRpc.SERVER_STOPPED -> stopped(params.path("server").asLong()).complete(params.path("reason").asText(""));
             default -> {
                 // A notification a newer daemon sends and this client does not know: ignore it.
             }
@@ -193,6 +206,48 @@ public final class DaemonRemoteAccess implements RemoteAccess {
     /** Asks the daemon to hang up everything and exit (root or the daemon's own user only). */
     public void shutdownDaemon() throws RasClientException {
         call(JsonRpc.SHUTDOWN, params());
+    }
+
+    // ---------------------------------------------------------------- answering servers (jras serve)
+
+    /**
+     * {@code serverStart}: the daemon runs an answering server (its sessions become the manager's
+     * incoming connections). Its log lines come to {@code log} in order, on the socket's reader
+     * thread before any later answer (so it must be quick: printing a line is fine).
+     * Unless {@code detach}, the daemon stops it when this connection closes.
+     *
+     * @param request the server's options as JSON fields (jras-server's ServeRequest); paths absolute
+     * @return {server: id, listen: ["tcp:HOST:PORT", ...]}
+     */
+    public JsonNode startServer(Object request, boolean detach, Consumer<String> log) throws RasClientException {
+        ObjectNode p = Wire.MAPPER.valueToTree(request);
+        p.put("detach", detach);
+        serverLog = log;
+        return call(JsonRpc.SERVER_START, p);
+    }
+
+    /** {@code serverStop}: answers once every session of the server has ended (LCP Terminate). */
+    public void stopServer(long server) throws RasClientException {
+        call(JsonRpc.SERVER_STOP, params().put("server", server));
+    }
+
+    /** {@code serverList}: the caller's running servers (root: all). */
+    public JsonNode servers() throws RasClientException {
+        return call(JsonRpc.SERVER_LIST, params());
+    }
+
+    /** Completes, with the reason, when the daemon says server {@code server} (one this connection started) has stopped. */
+    public CompletableFuture<String> serverStopped(long server) {
+        return stopped(server);
+    }
+
+    private CompletableFuture<String> stopped(long server) {
+        return serversStopped.computeIfAbsent(server, s -> new CompletableFuture<>());
+    }
+
+    /** Completes when the connection to the daemon has ended (closed by either side, or broken). */
+    public CompletableFuture<Void> lost() {
+        return lost;
     }
 
     @Override

@@ -43,10 +43,18 @@ public final class JsonRpc {
     public static final String WATCH = "watch";
     public static final String UNWATCH = "unwatch";
     public static final String SHUTDOWN = "shutdown";
+    /** Starts an answering server ({@code jras serve}) in the daemon: root or the daemon's user only. */
+    public static final String SERVER_START = "serverStart";
+    public static final String SERVER_STOP = "serverStop";
+    public static final String SERVER_LIST = "serverList";
 
     // Notifications from the daemon.
     /** {handle, state, stateCode, error}: a state change of a handle this client dialed. */
     public static final String STATE = "state";
     /** {subscription, event}: an event of a {@link #WATCH} subscription. */
     public static final String EVENT = "event";
+    /** {server, line}: a log line of an answering server, to the client that started it. */
+    public static final String SERVER_LOG = "serverLog";
+    /** {server, reason}: that answering server has stopped (serverStop, the daemon stopping), to the client that started it. */
+    public static final String SERVER_STOPPED = "serverStopped";
 }

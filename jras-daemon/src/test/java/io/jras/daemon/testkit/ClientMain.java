@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * SOCKET watch-until KIND          watches from 0 until an event of KIND, prints the handles seen
  * SOCKET ping                      the daemon's pid
  * SOCKET shutdown                  "ok" or "error N"
+ * SOCKET serve-start tcp:HOST:PORT  serverStart with no authentication: the server id, or "error N"
  * </pre>
  */
 public final class ClientMain {
@@ -74,6 +75,9 @@ public final class ClientMain {
                 ((io.jras.client.rpc.DaemonRemoteAccess) ras).shutdownDaemon();
                 yield "ok";
             }
+            case "serve-start" -> ((io.jras.client.rpc.DaemonRemoteAccess) ras).startServer(java.util.Map.of(
+                    "listen", java.util.List.of(a[2]), "pool", "192.0.2.10-192.0.2.19", "auth", "none"), false, line -> { })
+                    .path("server").asText();
             default -> throw new IllegalArgumentException("unknown command " + a[1]);
         };
     }
