@@ -1,6 +1,8 @@
 package io.jras.ppp.auth.chap;
 
 import io.jras.ppp.auth.Octets;
+import io.jras.ppp.auth.PeerProof;
+import io.jras.ppp.auth.PeerVerdict;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +43,18 @@ public interface ChapDigest {
 
     /** The failure verdict for a peer whose secret is unknown: the same as a wrong password. */
     Verdict deny(Octets challenge, RandomGenerator random);
+
+    /**
+     * The authenticator's side: what a verifier needs to judge the peer's Response to
+     * {@code challenge}; empty if the Response cannot be right (e.g. a wrong length).
+     */
+    Optional<PeerProof> proof(int id, Octets challenge, Octets response, String peerName);
+
+    /**
+     * The authenticator's side: the Success or Failure to send for a verifier's decision. An
+     * acceptance this algorithm cannot express (MS-CHAPv2 without a valid "S=...") is a Failure.
+     */
+    Verdict decide(PeerVerdict verdict, Octets challenge, RandomGenerator random);
 
     /** The peer's side: whether a Success message is acceptable for our {@code answer}. */
     SuccessCheck checkSuccess(Answer answer, Octets message);
