@@ -7,6 +7,9 @@ import io.jras.server.AnswerServer;
 import io.jras.server.ServerConfig;
 import io.jras.server.ServerLimits;
 import io.jras.server.pool.AddressRange;
+import io.jras.server.radius.RadiusConfig;
+import io.jras.server.radius.RadiusNas;
+import io.jras.server.radius.RadiusSecret;
 import io.jras.server.users.UserDirectory;
 import io.jras.server.users.UsersFile;
 import java.io.IOException;
@@ -34,7 +37,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Answer PPP calls over TCP (the answering side, like RRAS): authenticate callers against a"
-                + " pppd-format users file, hand out addresses from a pool and DNS. Runs until SIGTERM or Ctrl-C,"
+                + " pppd-format users file or a RADIUS server, hand out addresses from a pool and DNS. Runs until SIGTERM or Ctrl-C,"
                 + " then terminates every session. Prints one line per session start and end. See docs/server.md.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -86,6 +89,19 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Also print every PPP packet of every session, pppd-style.")
     boolean trace;
 
+    @Option(names = "--radius", paramLabel = "HOST:PORT",
+            description = "Authenticate callers with this RADIUS server (RFC 2865; PAP, CHAP, MS-CHAPv2) instead of"
+                    + " --users, and send it accounting Start/Stop (RFC 2866). Needs --radius-secret-file.")
+    String radius;
+
+    @Option(names = "--radius-secret-file", paramLabel = "FILE",
+            description = "The RADIUS shared secret: the first line of FILE (never printed).")
+    Path radiusSecretFile;
+
+    @Option(names = "--radius-acct-port", paramLabel = "PORT",
+            description = "The RADIUS accounting port (default: the --radius port + 1).")
+    Integer radiusAcctPort;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -96,11 +112,18 @@ final class ServeCommand implements Callable<Integer> {
             }
         };
         ServerConfig config = config();
-        UserDirectory directory = directory(config, log);
-        AnswerServer server = new AnswerServer(config, directory, io.jras.server.SessionListener.NONE, log);
+        RadiusConfig radiusConfig = radiusConfig(config);
+        UserDirectory directory = radiusConfig == null ? directory(config, log) : UserDirectory.NONE;
+        RadiusNas nas = null;
+        AnswerServer server;
         try {
+            nas = radiusConfig == null ? null : new RadiusNas(radiusConfig);
+            server = new AnswerServer(config, directory, nas, io.jras.server.SessionListener.NONE, log);
             server.start();
         } catch (IOException e) {
+            if (nas != null) {
+                nas.close(Duration.ZERO);
+            }
             spec.commandLine().getErr().println("jras serve: " + e.getMessage());
             return Exit.RAS_ERROR;
         }
@@ -154,6 +177,47 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** Null without --radius. The secret file's content never reaches a message. */
+    private RadiusConfig radiusConfig(ServerConfig config) {
+        if (radius == null) {
+            if (radiusSecretFile != null || radiusAcctPort != null) {
+                throw new ParameterException(spec.commandLine(), "--radius-secret-file and --radius-acct-port need --radius HOST:PORT");
+            }
+            return null;
+        }
+        if (users != null) {
+            throw new ParameterException(spec.commandLine(), "--users and --radius exclude each other: RADIUS decides who may call");
+        }
+        if (config.auth().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--radius has no use with --auth none");
+        }
+        if (radiusSecretFile == null) {
+            throw new ParameterException(spec.commandLine(), "--radius needs --radius-secret-file FILE");
+        }
+        RadiusSecret secret;
+        try {
+            secret = RadiusSecret.readFirstLine(radiusSecretFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--radius-secret-file: no such file " + radiusSecretFile);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--radius-secret-file: cannot read " + radiusSecretFile
+                    + (e.getMessage() != null && e.getMessage().contains("is empty") ? ": the first line is empty" : ""));
+        }
+        try {
+            InetSocketAddress auth = RadiusConfig.parseServer(radius);
+            RadiusConfig c = RadiusConfig.of(auth, secret, config.name());
+            if (radiusAcctPort != null) {
+                if (radiusAcctPort < 1 || radiusAcctPort > 65535) {
+                    throw new IllegalArgumentException("--radius-acct-port must be 1-65535");
+                }
+                c = c.withAcctServer(new InetSocketAddress(auth.getAddress(), radiusAcctPort));
+            }
+            return c;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--radius: " + e.getMessage());
+        }
+    }
+
     private UserDirectory directory(ServerConfig config, Consumer<String> log) {
         List<AuthProtocol> protocols = config.auth();
         if (protocols.isEmpty()) {
@@ -163,7 +227,7 @@ final class ServeCommand implements Callable<Integer> {
             return UserDirectory.NONE;
         }
         if (users == null) {
-            throw new ParameterException(spec.commandLine(), "--auth " + auth + " needs --users FILE (or --auth none)");
+            throw new ParameterException(spec.commandLine(), "--auth " + auth + " needs --users FILE or --radius HOST:PORT (or --auth none)");
         }
         try {
             return UsersFile.load(users, config.name(), UsersFile.DEFAULT_RECHECK, log);
