@@ -244,8 +244,8 @@ final class ServerSession {
         radius.authenticate(v.proof(), nasPort()).thenAccept(answer -> {
             radiusAddress = answer.framedIpAddress();
             if (!answer.verdict().accepted()) {
-                events.log("session " + id + ": RADIUS refused user " + LogText.quoted(user) + " ("
-                        + v.protocol().displayName() + "): " + LogText.clean(answer.verdict().reason()));
+                events.log("session " + id + ": user " + LogText.quoted(user) + " (" + v.protocol().displayName()
+                        + ") refused: " + LogText.clean(answer.verdict().reason()));
             }
             PppSession s = ppp;
             if (s != null) {

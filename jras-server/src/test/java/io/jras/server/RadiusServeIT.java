@@ -123,7 +123,7 @@ class RadiusServeIT {
         ServerFixture.Ended end = fixture.awaitEnded();
         assertThat(end.end().rasError()).isEqualTo(691);
         assertThat(end.session().started()).isFalse();
-        assertThat(fixture.logText()).contains("RADIUS refused user \"alice\"").contains("rejected by RADIUS");
+        assertThat(fixture.logText()).contains("user \"alice\" (" + protocol.displayName() + ") refused: rejected by RADIUS");
         assertThat(radiusd.logText()).contains("Sent Access-Reject");
         assertNoSecretsIn(fixture.logText(), dialer.trace());
     }
@@ -202,7 +202,8 @@ class RadiusServeIT {
             assertThat(failure.rasError()).as(dialer.trace()).isEqualTo(691);
             ServerFixture.Ended end = fixture.awaitEnded();
             assertThat(end.end().rasError()).isEqualTo(691);
-            assertThat(fixture.logText()).contains("did not answer (2 tries)");
+            assertThat(fixture.logText()).contains("user \"alice\" (PAP) refused: RADIUS server 127.0.0.1:"
+                    + silent.getPort() + " did not answer (2 tries)");
             assertNoSecretsIn(fixture.logText(), dialer.trace());
         }
     }
