@@ -220,6 +220,27 @@ class RadiusServeIT {
         assertThat(fixture.logText()).doesNotContain("wrong-secret");
     }
 
+    @Test
+    void sixHundredConcurrentAccessRequestsShareOneSocketAndItsIdentifiers() throws Exception {
+        // more than the 256 Identifiers at once: the rest wait for one, FreeRADIUS sees no duplicate
+        try (RadiusNas nas = new RadiusNas(RadiusConfig.of(radiusd.authAddress(), RadiusSecret.of(radiusd.secret()),
+                "jras-load").withAcctServer(radiusd.acctAddress()))) {
+            List<java.util.concurrent.CompletableFuture<io.jras.server.radius.RadiusVerdict>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                String password = i % 10 == 0 ? WRONG : PASSWORD;
+                answers.add(nas.authenticate(new io.jras.ppp.auth.PeerProof.Pap("alice",
+                        io.jras.ppp.auth.Octets.utf8(password)), new io.jras.server.radius.NasPort(i, null)));
+            }
+            for (int i = 0; i < 600; i++) {
+                assertThat(answers.get(i).get(60, TimeUnit.SECONDS).verdict().accepted()).as("request " + i)
+                        .isEqualTo(i % 10 != 0);
+            }
+            assertThat(nas.statistics().requests()).isEqualTo(600);
+            assertThat(nas.statistics().responses()).isEqualTo(600);
+            assertThat(nas.statistics().dropped()).isZero();
+        }
+    }
+
     private static Map<String, String> awaitRecord(int index, String status) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end) {
