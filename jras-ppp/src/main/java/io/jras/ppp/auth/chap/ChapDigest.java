@@ -11,10 +11,12 @@ import java.util.random.RandomGenerator;
 /**
  * One CHAP algorithm, the strategy that {@link ChapAuthenticator} and {@link ChapAuthenticatee} are
  * parameterized by (after pppd's {@code struct chap_digest_type}): challenge generation, response
- * creation, response verification, and the reading of Success and Failure messages.
+ * creation, turning a Response into a {@link PeerProof} for a verifier (the check itself is
+ * {@link PeerProof#check} or RADIUS), the Success or Failure for a verdict, and the reading of
+ * Success and Failure messages.
  *
  * <p>Implementations are stateless and never throw on what the peer sent: a response they cannot
- * read is a failure {@link Verdict}, a challenge they cannot answer is an empty {@link #respond}.
+ * read has no proof (a Failure), a challenge they cannot answer is an empty {@link #respond}.
  */
 public interface ChapDigest {
 
@@ -34,12 +36,6 @@ public interface ChapDigest {
      * @param ourName the Name we send in the Response
      */
     Optional<Answer> respond(int id, Octets challenge, Octets ourName, String secret, RandomGenerator random);
-
-    /**
-     * The authenticator's side: judges a Response to {@code challenge} from the peer called
-     * {@code peerName}, whose secret is {@code secret}.
-     */
-    Verdict verify(int id, Octets challenge, Octets response, Octets peerName, String secret, RandomGenerator random);
 
     /** The failure verdict for a peer whose secret is unknown: the same as a wrong password. */
     Verdict deny(Octets challenge, RandomGenerator random);

@@ -46,13 +46,6 @@ public final class Md5Digest implements ChapDigest {
     }
 
     @Override
-    public Verdict verify(int id, Octets challenge, Octets response, Octets peerName, String secret,
-                          RandomGenerator random) {
-        boolean ok = response.size() == 16 && response(id, secret, challenge).constantTimeEquals(response);
-        return ok ? new Verdict(true, Octets.utf8(ACCESS_GRANTED), ACCESS_GRANTED) : deny(challenge, random);
-    }
-
-    @Override
     public Verdict deny(Octets challenge, RandomGenerator random) {
         return new Verdict(false, Octets.utf8(ACCESS_DENIED), ACCESS_DENIED);
     }

@@ -5,7 +5,6 @@ import io.jras.ppp.auth.PeerProof;
 import io.jras.ppp.auth.PeerVerdict;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -73,28 +72,6 @@ public final class MsChapV2Digest implements ChapDigest {
         byte[] expected = MsChapV2.generateAuthenticatorResponse(secret, ntResponse, peerChallenge,
                 authenticatorChallenge, name);
         return Optional.of(new Answer(Octets.of(value), Octets.of(expected)));
-    }
-
-    @Override
-    public Verdict verify(int id, Octets challenge, Octets response, Octets peerName, String secret,
-                          RandomGenerator random) {
-        if (response.size() != RESPONSE_LENGTH || challenge.size() != MsChapV2.AUTHENTICATOR_CHALLENGE_LENGTH) {
-            return deny(challenge, random);
-        }
-        byte[] value = response.toByteArray();
-        byte[] peerChallenge = Arrays.copyOfRange(value, PEER_CHALLENGE_OFFSET,
-                PEER_CHALLENGE_OFFSET + MsChapV2.PEER_CHALLENGE_LENGTH);
-        Octets ntResponse = response.slice(NT_RESPONSE_OFFSET, FLAGS_OFFSET);
-        byte[] name = peerName.toByteArray();
-        byte[] authenticatorChallenge = challenge.toByteArray();
-        Octets expected = Octets.of(MsChapV2.generateNtResponse(authenticatorChallenge, peerChallenge, name, secret));
-        if (!expected.constantTimeEquals(ntResponse)) {
-            return deny(challenge, random);
-        }
-        // RFC 2759 §5: "S=<auth_string> M=<message>"; the Flags octet is not looked at
-        String authString = MsChapV2.authenticatorResponseText(MsChapV2.generateAuthenticatorResponse(
-                secret, ntResponse.toByteArray(), peerChallenge, authenticatorChallenge, name));
-        return new Verdict(true, Octets.utf8(authString + " M=" + ACCESS_GRANTED), ACCESS_GRANTED);
     }
 
     @Override
