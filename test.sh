@@ -10,7 +10,7 @@ set -uo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" || exit 2
 started=$SECONDS
 
-PACKAGES=(user-mode-linux uml-utilities ppp slirp socat kmod iproute2 gcc libc6-dev python3 iputils-ping)
+PACKAGES=(user-mode-linux uml-utilities ppp slirp socat kmod iproute2 gcc libc6-dev python3 iputils-ping freeradius)
 if command -v dpkg-query >/dev/null; then
   missing=()
   for p in "${PACKAGES[@]}"; do

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Answer PPP calls over TCP (the answering side, like RRAS): authenticate callers against a"
-                + " pppd-format users file, hand out addresses from a pool and DNS. Runs until SIGTERM or Ctrl-C,"
+                + " pppd-format users file or a RADIUS server, hand out addresses from a pool and DNS. Runs until SIGTERM or Ctrl-C,"
                 + " then terminates every session. Prints one line per session start and end. The server runs in the"
                 + " jras daemon: `jras list` shows its sessions, `jras hangup` ends one. See docs/server.md.")
 final class ServeCommand implements Callable<Integer> {
@@ -91,6 +91,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--trace", description = "Also print every PPP packet of every session, pppd-style.")
     boolean trace;
+
+    @Option(names = "--radius", paramLabel = "HOST:PORT",
+            description = "Authenticate callers with this RADIUS server (RFC 2865; PAP, CHAP, MS-CHAPv2) instead of"
+                    + " --users, and send it accounting Start/Stop (RFC 2866). Needs --radius-secret-file.")
+    String radius;
+
+    @Option(names = "--radius-secret-file", paramLabel = "FILE",
+            description = "The RADIUS shared secret: the first line of FILE (never printed).")
+    Path radiusSecretFile;
+
+    @Option(names = "--radius-acct-port", paramLabel = "PORT",
+            description = "The RADIUS accounting port (default: the --radius port + 1).")
+    Integer radiusAcctPort;
 
     @Option(names = "--detach", description = "Start the server in the daemon, print its id and return; it runs until"
             + " `jras serve --stop ID` or the daemon stops.")
@@ -217,10 +230,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " (or --stop ID)");
         }
         ServeRequest r = new ServeRequest(listen, pool, users == null ? null : users.toAbsolutePath().toString(), auth,
-                dns, localAddress, name, maxSessions, negotiationTimeout, rate, burst, trace);
+                dns, localAddress, name, maxSessions, negotiationTimeout, rate, burst, trace, radius,
+                radiusSecretFile == null ? null : radiusSecretFile.toAbsolutePath().toString(), radiusAcctPort);
         try {
-            // The daemon reads the users file again; this read only checks it is there and sound.
-            r.directory(r.config(), line -> { });
+            // The daemon reads the users file and the RADIUS secret again; this only checks they are sound.
+            ServerConfig config = r.config();
+            r.radius(config);
+            r.directory(config, line -> { });
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

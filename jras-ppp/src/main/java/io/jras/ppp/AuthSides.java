@@ -2,6 +2,7 @@ package io.jras.ppp;
 
 import io.jras.ppp.auth.AuthOutput;
 import io.jras.ppp.auth.AuthSide;
+import io.jras.ppp.auth.Authenticator;
 import io.jras.ppp.auth.Credentials;
 import io.jras.ppp.auth.chap.ChapAuthenticatee;
 import io.jras.ppp.auth.chap.ChapAuthenticator;
@@ -18,10 +19,10 @@ final class AuthSides {
     }
 
     /** We authenticate the peer with {@code protocol}. */
-    static AuthSide authenticator(AuthProtocol protocol, PppConfig config, AuthOutput output) {
+    static Authenticator authenticator(AuthProtocol protocol, PppConfig config, AuthOutput output) {
         return switch (protocol) {
-            case PAP -> new PapAuthenticator(config.secrets(), config.auth(), output);
-            case CHAP_MD5, MSCHAP_V2 -> new ChapAuthenticator(digest(protocol), config.localName(), config.secrets(),
+            case PAP -> new PapAuthenticator(config.verifier(), config.auth(), output);
+            case CHAP_MD5, MSCHAP_V2 -> new ChapAuthenticator(digest(protocol), config.localName(), config.verifier(),
                     config.auth(), config.random(), output);
         };
     }

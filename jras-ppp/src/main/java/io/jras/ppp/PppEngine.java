@@ -2,6 +2,9 @@ package io.jras.ppp;
 
 import io.jras.ppp.auth.AuthOutput;
 import io.jras.ppp.auth.AuthSide;
+import io.jras.ppp.auth.Authenticator;
+import io.jras.ppp.auth.PeerProof;
+import io.jras.ppp.auth.PeerVerdict;
 import io.jras.ppp.fsm.Code;
 import io.jras.ppp.fsm.ControlProtocol;
 import io.jras.ppp.fsm.LayerListener;
@@ -58,7 +61,7 @@ public final class PppEngine implements LcpListener, LayerListener {
     private boolean finished;
     private long now;
 
-    private AuthSide authenticator;
+    private Authenticator authenticator;
     private AuthSide authenticatee;
     private String peerName = "";
 
@@ -192,6 +195,21 @@ public final class PppEngine implements LcpListener, LayerListener {
             return false;
         }
         ipcp.assignRemote(address);
+        return true;
+    }
+
+    /**
+     * Authenticator role: the decision on the proof of the last {@link PppEvent.VerifyPeer}. The
+     * peer gets its Ack/Success or Nak/Failure now. False (and nothing happens) if no verification
+     * is pending: the link went down meanwhile, or the verdict came twice.
+     */
+    public boolean verdict(PeerVerdict verdict, long now) {
+        if (finished || !opened || authenticator == null || !authenticator.verifying()) {
+            return false;
+        }
+        this.now = now;
+        authenticator.verdict(verdict, now);
+        afterInput();
         return true;
     }
 
@@ -555,6 +573,15 @@ public final class PppEngine implements LcpListener, LayerListener {
             if (!otherPending && phase == Phase.AUTHENTICATE) {
                 enterNetwork();
             }
+        }
+
+        @Override
+        public void verify(PeerProof proof) {
+            if (done || finished) {
+                return;
+            }
+            config.trace().accept(protocol.displayName() + ": verifying " + proof.name() + " elsewhere");
+            events.add(new PppEvent.VerifyPeer(protocol, proof));
         }
 
         @Override

@@ -1,12 +1,13 @@
 package io.jras.ppp;
 
+import io.jras.ppp.auth.PeerProof;
 import io.jras.ppp.lcp.LcpOptions;
 
 /**
  * What the engine reports, in the order it happens. For one link the stream reads as this grammar:
  * <pre>
  *   PhaseChanged(ESTABLISH) LinkEstablished
- *   ( PhaseChanged(AUTHENTICATE) Authenticated+ )?
+ *   ( PhaseChanged(AUTHENTICATE) VerifyPeer? Authenticated+ )?
  *   PhaseChanged(NETWORK) NetworkUp(IPCP) NetworkUp(IPV6CP)? DatagramReceived*
  *   ( PhaseChanged(TERMINATE) )? PhaseChanged(DEAD) LinkDown
  * </pre>
@@ -28,6 +29,14 @@ public sealed interface PppEvent {
      */
     record Authenticated(AuthProtocol protocol, boolean weAuthenticated, String peerName, String message)
             implements PppEvent {
+    }
+
+    /**
+     * Authenticator role with {@link io.jras.ppp.auth.PeerVerifier#DEFERRED}: judge {@code proof}
+     * (e.g. by RADIUS) and hand the decision to {@link PppEngine#verdict}. The link keeps running
+     * meanwhile; the peer's repeated Requests or Responses do not ask again.
+     */
+    record VerifyPeer(AuthProtocol protocol, PeerProof proof) implements PppEvent {
     }
 
     /** A network control protocol opened; {@code projection} holds everything negotiated so far. */

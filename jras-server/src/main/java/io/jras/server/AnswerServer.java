@@ -2,6 +2,7 @@ package io.jras.server;
 
 import io.jras.ppp.Ipv4;
 import io.jras.server.pool.AddressPool;
+import io.jras.server.radius.RadiusNas;
 import io.jras.server.users.UserDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,9 +48,13 @@ public final class AnswerServer implements AutoCloseable {
     private static final Duration REFUSAL_LINGER = Duration.ofSeconds(1);
     private static final Duration REFUSAL_REPORT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration ACCEPT_ERROR_PAUSE = Duration.ofMillis(50);
+    /** The hang-up reason of {@link #stop()}; RADIUS accounting reports it as NAS-Reboot. */
+    static final String STOPPING_REASON = "server stopping";
 
     private final ServerConfig config;
     private final UserDirectory users;
+    /** Null without RADIUS; owned (closed by {@link #stop()}) otherwise. */
+    private final RadiusNas radius;
     private final SessionListener listener;
     private final Consumer<String> log;
     private final AddressPool pool;
@@ -72,8 +77,18 @@ public final class AnswerServer implements AutoCloseable {
      * @param log      gets the server's log lines (one per session start, end, refusal)
      */
     public AnswerServer(ServerConfig config, UserDirectory users, SessionListener listener, Consumer<String> log) {
+        this(config, users, null, listener, log);
+    }
+
+    /**
+     * @param radius when not null, peers are authenticated by RADIUS instead of {@code users}, and
+     *               sessions are accounted there; the server closes it when it stops
+     */
+    public AnswerServer(ServerConfig config, UserDirectory users, RadiusNas radius, SessionListener listener,
+                        Consumer<String> log) {
         this.config = Objects.requireNonNull(config, "config");
         this.users = Objects.requireNonNull(users, "users");
+        this.radius = radius;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.log = Objects.requireNonNull(log, "log");
         this.pool = new AddressPool(config.pool());
@@ -117,6 +132,8 @@ public final class AnswerServer implements AutoCloseable {
         log.accept("pool " + config.pool() + " (" + LogText.count(config.pool().size(), "address", "addresses") + "), local address "
                 + Ipv4.format(config.localAddress()) + ", authentication "
                 + (config.auth().isEmpty() ? "none" : String.join(",", config.auth().stream().map(p -> p.displayName()).toList()))
+                + (radius == null ? "" : " by RADIUS " + LogText.address(radius.config().authServer())
+                        + " (accounting " + LogText.address(radius.config().acctServer()) + ")")
                 + ", at most " + LogText.count(config.limits().maxSessions(), "session", "sessions"));
     }
 
@@ -187,7 +204,7 @@ public final class AnswerServer implements AutoCloseable {
         // No acceptor runs now: the map holds every session there will be.
         List<CompletableFuture<SessionEnd>> ends = new ArrayList<>();
         for (ServerSession s : sessions.values()) {
-            s.hangUp("server stopping");
+            s.hangUp(STOPPING_REASON);
             ends.add(s.ended());
         }
         Duration wait = config.limits().hangUpGrace().plusSeconds(3);
@@ -201,6 +218,10 @@ public final class AnswerServer implements AutoCloseable {
             // a session's end never fails
         }
         timers.shutdownNow();
+        if (radius != null) {
+            // the sessions' accounting Stops are on their way: give them their retransmissions
+            radius.close(radius.config().timeout().multipliedBy(radius.config().tries()));
+        }
     }
 
     @Override
@@ -256,7 +277,8 @@ public final class AnswerServer implements AutoCloseable {
             refuse(socket, peer, Refusal.NO_ADDRESS, "pool " + config.pool() + " all in use");
             return;
         }
-        ServerSession session = new ServerSession(ids.incrementAndGet(), socket, lease.get(), config, users, timers, events);
+        ServerSession session = new ServerSession(ids.incrementAndGet(), socket, lease.get(), config, users, radius,
+                timers, events);
         sessions.put(session.id(), session);
         try {
             session.start();
@@ -361,7 +383,7 @@ public final class AnswerServer implements AutoCloseable {
                 log.accept("session listener threw on session " + i.id() + " start: " + e);
             }
             if (stopping) {
-                session.hangUp("server stopping");
+                session.hangUp(STOPPING_REASON);
             }
         }
 

@@ -4,6 +4,9 @@ import io.jras.link.DeviceSpec;
 import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.Ipv4;
 import io.jras.server.pool.AddressRange;
+import io.jras.server.radius.RadiusConfig;
+import io.jras.server.radius.RadiusNas;
+import io.jras.server.radius.RadiusSecret;
 import io.jras.server.users.UserDirectory;
 import io.jras.server.users.UsersFile;
 import io.jras.server.users.UsersFileException;
@@ -28,10 +31,14 @@ import java.util.function.Consumer;
  * @param dns                 A[,B]
  * @param negotiationTimeout  seconds
  * @param rate                new connections per second per source; 0 = no limit
+ * @param radius              HOST:PORT of a RADIUS server that decides instead of a users file
+ * @param radiusSecretFile    the file whose first line is the RADIUS shared secret (read where the server runs)
+ * @param radiusAcctPort      the accounting port; null = the {@code radius} port + 1
  */
 public record ServeRequest(List<String> listen, String pool, String users, String auth, String dns,
                            String localAddress, String name, Integer maxSessions, Long negotiationTimeout,
-                           Double rate, Integer burst, boolean trace) {
+                           Double rate, Integer burst, boolean trace, String radius, String radiusSecretFile,
+                           Integer radiusAcctPort) {
 
     public ServeRequest {
         listen = listen == null ? List.of() : List.copyOf(listen);
@@ -78,7 +85,64 @@ public record ServeRequest(List<String> listen, String pool, String users, Strin
      */
     public AnswerServer newServer(SessionListener listener, Consumer<String> log) {
         ServerConfig config = config();
-        return new AnswerServer(config, directory(config, log), listener, log);
+        RadiusConfig radiusConfig = radius(config);
+        UserDirectory users = directory(config, log);
+        if (radiusConfig == null) {
+            return new AnswerServer(config, users, listener, log);
+        }
+        RadiusNas nas;
+        try {
+            nas = new RadiusNas(radiusConfig);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--radius: cannot open a UDP socket: " + e.getMessage(), e);
+        }
+        return new AnswerServer(config, users, nas, listener, log);
+    }
+
+    /**
+     * The RADIUS server that decides who may call, or null without {@code --radius}.
+     * IllegalArgumentException for options that do not fit together or a secret file that cannot be
+     * read; the file's content never reaches a message.
+     */
+    public RadiusConfig radius(ServerConfig config) {
+        if (radius == null) {
+            if (radiusSecretFile != null || radiusAcctPort != null) {
+                throw new IllegalArgumentException("--radius-secret-file and --radius-acct-port need --radius HOST:PORT");
+            }
+            return null;
+        }
+        if (users != null) {
+            throw new IllegalArgumentException("--users and --radius exclude each other: RADIUS decides who may call");
+        }
+        if (config.auth().isEmpty()) {
+            throw new IllegalArgumentException("--radius has no use with --auth none");
+        }
+        if (radiusSecretFile == null) {
+            throw new IllegalArgumentException("--radius needs --radius-secret-file FILE");
+        }
+        RadiusSecret secret;
+        try {
+            secret = RadiusSecret.readFirstLine(Path.of(radiusSecretFile));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--radius-secret-file: no such file " + radiusSecretFile);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--radius-secret-file: cannot read " + radiusSecretFile
+                    + (e.getMessage() != null && e.getMessage().contains("is empty") ? ": the first line is empty" : ""));
+        }
+        InetSocketAddress auth;
+        try {
+            auth = RadiusConfig.parseServer(radius);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--radius: " + e.getMessage(), e);
+        }
+        RadiusConfig c = RadiusConfig.of(auth, secret, config.name());
+        if (radiusAcctPort != null) {
+            if (radiusAcctPort < 1 || radiusAcctPort > 65535) {
+                throw new IllegalArgumentException("--radius-acct-port must be 1-65535");
+            }
+            c = c.withAcctServer(new InetSocketAddress(auth.getAddress(), radiusAcctPort));
+        }
+        return c;
     }
 
     /**
@@ -88,6 +152,9 @@ public record ServeRequest(List<String> listen, String pool, String users, Strin
      */
     public UserDirectory directory(ServerConfig config, Consumer<String> log) {
         List<AuthProtocol> protocols = config.auth();
+        if (radius != null) {
+            return UserDirectory.NONE; // RADIUS decides; radius(config) checks the options
+        }
         if (protocols.isEmpty()) {
             if (users != null) {
                 throw new IllegalArgumentException("--users has no use with --auth none");
@@ -96,7 +163,7 @@ public record ServeRequest(List<String> listen, String pool, String users, Strin
         }
         if (users == null) {
             throw new IllegalArgumentException("--auth " + (auth == null ? "mschapv2,chap" : auth)
-                    + " needs --users FILE (or --auth none)");
+                    + " needs --users FILE or --radius HOST:PORT (or --auth none)");
         }
         try {
             return UsersFile.load(Path.of(users), config.name(), UsersFile.DEFAULT_RECHECK, log);

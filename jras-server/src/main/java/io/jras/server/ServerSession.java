@@ -10,9 +10,14 @@ import io.jras.ppp.PppEngine;
 import io.jras.ppp.PppEvent;
 import io.jras.ppp.Projection;
 import io.jras.ppp.Protocol;
+import io.jras.ppp.auth.PeerVerifier;
 import io.jras.ppp.auth.SecretLookup;
 import io.jras.ppp.ipcp.IpcpConfig;
 import io.jras.server.pool.AddressPool;
+import io.jras.server.radius.AccountingStop;
+import io.jras.server.radius.AcctTerminateCause;
+import io.jras.server.radius.NasPort;
+import io.jras.server.radius.RadiusNas;
 import io.jras.server.users.UserDirectory;
 import io.jras.server.users.UserEntry;
 import java.io.IOException;
@@ -46,6 +51,8 @@ final class ServerSession {
     private volatile PppEngine engine;
     private final ServerConfig config;
     private final UserDirectory users;
+    /** Null when the users file decides; else RADIUS authenticates and accounts. */
+    private final RadiusNas radius;
     private final ScheduledExecutorService timers;
     private final ServerEvents events;
     private final Instant connectedAt = Instant.now();
@@ -60,15 +67,24 @@ final class ServerSession {
     private volatile Projection projection;
     private volatile ScheduledFuture<?> watchdog;
     private volatile ScheduledFuture<?> cutOff;
+    /** The Framed-IP-Address of RADIUS's Access-Accept, if any; written before the verdict is queued. */
+    private volatile OptionalInt radiusAddress = OptionalInt.empty();
+    private volatile long startedNanos;
 
     ServerSession(long id, Socket socket, AddressPool.Lease lease, ServerConfig config, UserDirectory users,
                   ScheduledExecutorService timers, ServerEvents events) {
+        this(id, socket, lease, config, users, null, timers, events);
+    }
+
+    ServerSession(long id, Socket socket, AddressPool.Lease lease, ServerConfig config, UserDirectory users,
+                  RadiusNas radius, ScheduledExecutorService timers, ServerEvents events) {
         this.id = id;
         this.socket = socket;
         this.peer = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.lease = lease;
         this.config = config;
         this.users = users;
+        this.radius = radius;
         this.timers = timers;
         this.events = events;
     }
@@ -82,7 +98,9 @@ final class ServerSession {
             user = name;
             return users.secretFor(name);
         };
-        PppConfig pc = PppConfig.authenticator(config.auth(), secrets,
+        // RADIUS decides later: the engine hands out the peer's proof (onEvent) and waits for the verdict
+        PeerVerifier verifier = radius == null ? secrets : PeerVerifier.DEFERRED;
+        PppConfig pc = PppConfig.authenticator(config.auth(), verifier,
                         IpcpConfig.server(config.localAddress(), lease.address(), config.primaryDns(), config.secondaryDns()))
                 .withLocalName(config.name());
         pc = pc.withLcp(pc.lcp().withEcho(limits.echoInterval(), limits.echoFailure()));
@@ -159,6 +177,7 @@ final class ServerSession {
     /** On the PppSession loop thread. */
     private void onEvent(PppEvent event) {
         switch (event) {
+            case PppEvent.VerifyPeer v when radius != null -> askRadius(v);
             case PppEvent.Authenticated a when a.weAuthenticated() -> {
                 user = a.peerName();
                 authProtocol = a.protocol();
@@ -168,11 +187,13 @@ final class ServerSession {
             case PppEvent.NetworkUp up when up.ncp().equals(Protocol.IPCP) && closeReason.get() == null -> {
                 startedAt = Instant.now();
                 projection = up.projection();
+                startedNanos = System.nanoTime();
                 ScheduledFuture<?> w = watchdog;
                 if (w != null) {
                     w.cancel(false);
                 }
                 events.started(this);
+                accountingStart();
             }
             default -> { }
         }
@@ -184,7 +205,8 @@ final class ServerSession {
      * engine can still be told.
      */
     private void assignStaticAddress() {
-        OptionalInt wanted = users.find(user).map(e -> e.addresses().staticAddress()).orElse(OptionalInt.empty());
+        OptionalInt wanted = radius != null ? radiusAddress
+                : users.find(user).map(e -> e.addresses().staticAddress()).orElse(OptionalInt.empty());
         AddressPool.Lease current = lease;
         if (wanted.isEmpty() || wanted.getAsInt() == current.address()) {
             return;
@@ -207,11 +229,88 @@ final class ServerSession {
      * pool's choice is turned away here rather than given an address it may not have.
      */
     private void checkAddressAllowed() {
+        OptionalInt framed = radiusAddress;
+        if (radius != null && framed.isPresent() && framed.getAsInt() != lease.address()) {
+            hangUp("RADIUS gave user " + LogText.quoted(user) + " the address " + Ipv4.format(framed.getAsInt())
+                    + ", which is in use or can no longer be given");
+            return;
+        }
         Optional<UserEntry> entry = users.find(user);
         if (entry.isPresent() && !entry.get().addresses().permits(lease.address())) {
             hangUp("user " + LogText.quoted(user) + " may not have " + Ipv4.format(lease.address())
                     + " (users file line " + entry.get().line() + " allows " + entry.get().addresses() + ")");
         }
+    }
+
+    // ---------------------------------------------------------------- RADIUS
+
+    /**
+     * Sends the peer's proof to RADIUS; the answer comes on the RADIUS client's threads and goes to
+     * the engine through the PppSession queue. The log says why a peer was refused, never the password.
+     */
+    private void askRadius(PppEvent.VerifyPeer v) {
+        user = v.proof().name();
+        radius.authenticate(v.proof(), nasPort()).thenAccept(answer -> {
+            radiusAddress = answer.framedIpAddress();
+            if (!answer.verdict().accepted()) {
+                events.log("session " + id + ": user " + LogText.quoted(user) + " (" + v.protocol().displayName()
+                        + ") refused: " + LogText.clean(answer.verdict().reason()));
+            }
+            PppSession s = ppp;
+            if (s != null) {
+                s.verdict(answer.verdict());
+            }
+        });
+    }
+
+    private NasPort nasPort() {
+        return new NasPort(id, peer);
+    }
+
+    /** RFC 2866 §5.5: unique per session and server run. */
+    private String acctSessionId() {
+        return String.format("%X-%d", connectedAt.toEpochMilli(), id);
+    }
+
+    private void accountingStart() {
+        if (radius == null) {
+            return;
+        }
+        radius.accountingStart(acctSessionId(), user, nasPort(), lease.address()).thenAccept(failure -> {
+            if (failure != null) {
+                events.log("session " + id + ": RADIUS accounting Start not acknowledged: " + failure);
+            }
+        });
+    }
+
+    private void accountingStop(LinkStatistics stats, LinkFailure failure) {
+        if (radius == null || !started()) {
+            return;
+        }
+        AccountingStop stop = new AccountingStop(Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds(),
+                stats.bytesReceived(), stats.bytesTransmitted(), stats.framesReceived(), stats.framesTransmitted(),
+                terminateCause(failure));
+        radius.accountingStop(acctSessionId(), user, nasPort(), lease.address(), stop).thenAccept(f -> {
+            if (f != null) {
+                events.log("session " + id + ": RADIUS accounting Stop not acknowledged: " + f);
+            }
+        });
+    }
+
+    /** RFC 2866 §5.10: why the session ended, as RADIUS names it. */
+    private AcctTerminateCause terminateCause(LinkFailure failure) {
+        String reason = closeReason.get();
+        if (reason != null) {
+            return reason.equals(AnswerServer.STOPPING_REASON) ? AcctTerminateCause.NAS_REBOOT : AcctTerminateCause.ADMIN_RESET;
+        }
+        return switch (failure) {
+            case LinkFailure.RemoteTerminated r -> AcctTerminateCause.USER_REQUEST;
+            case LinkFailure.LowerLayerDown d -> AcctTerminateCause.LOST_CARRIER;
+            case LinkFailure.PeerDead d -> AcctTerminateCause.LOST_SERVICE;
+            case LinkFailure.LocalClose c -> AcctTerminateCause.NAS_REQUEST;
+            case null -> AcctTerminateCause.NAS_ERROR;
+            default -> AcctTerminateCause.NAS_ERROR;
+        };
     }
 
     /** Once the link is Dead and the line closed (the PppSession loop thread). */
@@ -226,6 +325,7 @@ final class ServerSession {
                 : failure != null ? LogText.clean(failure.message()) : "ended";
         SessionEnd end = new SessionEnd(reason, failure, Duration.ofNanos(System.nanoTime() - connectedNanos),
                 stats.bytesReceived(), stats.bytesTransmitted());
+        accountingStop(stats, failure);
         events.ended(this, end);
         ended.complete(end);
     }

@@ -37,7 +37,12 @@ final class ServerFixture implements AutoCloseable {
     final AnswerServer server;
 
     ServerFixture(ServerConfig config, UserDirectory users) throws IOException {
-        server = new AnswerServer(config, users, new SessionListener() {
+        this(config, users, null);
+    }
+
+    /** With {@code radius} (may be null) authenticating and accounting. */
+    ServerFixture(ServerConfig config, UserDirectory users, io.jras.server.radius.RadiusNas radius) throws IOException {
+        server = new AnswerServer(config, users, radius, new SessionListener() {
             @Override
             public void started(SessionInfo session) {
                 started.add(session);

@@ -37,6 +37,9 @@ public final class PppSession {
 
         record Datagram(Protocol protocol, byte[] packet) implements Input {
         }
+
+        record Verdict(io.jras.ppp.auth.PeerVerdict verdict) implements Input {
+        }
     }
 
     private static final java.time.Duration STOP_READER_WAIT = java.time.Duration.ofSeconds(1);
@@ -88,6 +91,14 @@ public final class PppSession {
     /** Queues an IP datagram for the link. */
     public void send(Protocol protocol, byte[] packet) {
         queue.add(new Input.Datagram(protocol, packet.clone()));
+    }
+
+    /**
+     * Hands the decision on the last {@link PppEvent.VerifyPeer} to the engine on the loop thread
+     * (any thread may call; returns at once). Ignored if the link has ended or nothing is pending.
+     */
+    public void verdict(io.jras.ppp.auth.PeerVerdict verdict) {
+        queue.add(new Input.Verdict(java.util.Objects.requireNonNull(verdict, "verdict")));
     }
 
     /** The link counters as of the loop's last turn, or null before the first. */
@@ -154,6 +165,7 @@ public final class PppSession {
                     case Input.EndOfStream e -> engine.lowerDown(now);
                     case Input.Close c -> engine.close(c.reason(), now);
                     case Input.Datagram d -> engine.sendDatagram(d.protocol(), d.packet(), 0, d.packet().length);
+                    case Input.Verdict v -> engine.verdict(v.verdict(), now);
                 }
                 if (now >= engine.nextDeadline()) {
                     engine.handleTimeout(now);

@@ -16,4 +16,10 @@ public interface AuthOutput {
      * never a secret. {@code timedOut} tells a silent peer apart from a refusal.
      */
     void failed(String message, boolean timedOut);
+
+    /**
+     * Authenticator role with a deferred {@link PeerVerifier}: {@code proof} must be judged
+     * elsewhere; the side waits for {@link Authenticator#verdict}. Called at most once per side.
+     */
+    void verify(PeerProof proof);
 }

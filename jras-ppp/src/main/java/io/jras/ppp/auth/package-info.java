@@ -17,6 +17,13 @@
  * {@link java.util.random.RandomGenerator} the caller passes in. Nothing here starts a thread,
  * reads a clock or touches I/O, and one event loop owns each side (they are not thread-safe).
  *
+ * <p>Verification. An authenticator turns the peer's Request or Response into a
+ * {@link io.jras.ppp.auth.PeerProof} and asks its {@link io.jras.ppp.auth.PeerVerifier}: a
+ * {@link io.jras.ppp.auth.SecretLookup} (users file) answers at once; a deferred one (RADIUS) makes
+ * the side call {@code AuthOutput.verify(proof)} and wait, timers running, until
+ * {@link io.jras.ppp.auth.Authenticator#verdict} brings the {@link io.jras.ppp.auth.PeerVerdict}.
+ * Repeated Requests/Responses meanwhile start no second verification.
+ *
  * <p>Errors. What the peer sends is never trusted and never throws: a packet that is malformed, of
  * an unknown code, with a wrong Identifier or out of state is dropped and counted in the side's
  * {@code discarded()}. Packets meant for the other role of the same protocol are ignored without

@@ -21,6 +21,7 @@ public final class RecordingOutput implements AuthOutput {
     }
 
     private final Deque<byte[]> sent = new ArrayDeque<>();
+    private final Deque<PeerProof> proofs = new ArrayDeque<>();
     private final List<byte[]> history = new ArrayList<>();
     private final Deque<Verdict> verdicts = new ArrayDeque<>();
     private final List<Verdict> verdictHistory = new ArrayList<>();
@@ -41,6 +42,21 @@ public final class RecordingOutput implements AuthOutput {
     public void failed(String message, boolean timedOut) {
         verdicts.add(new Failed(message, timedOut));
         verdictHistory.add(new Failed(message, timedOut));
+    }
+
+    @Override
+    public void verify(PeerProof proof) {
+        proofs.add(proof);
+    }
+
+    /** The oldest proof handed out for verification and not yet taken. */
+    public PeerProof takeProof() {
+        assertThat(proofs).as("a proof was handed out for verification").isNotEmpty();
+        return proofs.poll();
+    }
+
+    public boolean hasProof() {
+        return !proofs.isEmpty();
     }
 
     /** The oldest packet not yet taken, or null. */
@@ -81,5 +97,6 @@ public final class RecordingOutput implements AuthOutput {
     public void assertExhausted() {
         assertThat(sent).as("packets left untaken").isEmpty();
         assertThat(verdicts).as("verdicts left untaken").isEmpty();
+        assertThat(proofs).as("proofs left untaken").isEmpty();
     }
 }

@@ -2,9 +2,11 @@ package io.jras.ppp.auth.chap;
 
 import io.jras.ppp.auth.AuthConfig;
 import io.jras.ppp.auth.AuthOutput;
-import io.jras.ppp.auth.AuthSide;
+import io.jras.ppp.auth.Authenticator;
 import io.jras.ppp.auth.Octets;
-import io.jras.ppp.auth.SecretLookup;
+import io.jras.ppp.auth.PeerProof;
+import io.jras.ppp.auth.PeerVerdict;
+import io.jras.ppp.auth.PeerVerifier;
 import io.jras.ppp.auth.internal.Wire;
 
 import java.util.Objects;
@@ -15,13 +17,15 @@ import java.util.random.RandomGenerator;
  * The CHAP side that checks the peer (pppd {@code chap_auth_peer}), for any {@link ChapDigest}.
  * It sends a Challenge named with our local name, repeats the same Challenge every
  * {@link AuthConfig#challengeRestart()} until a Response comes, and gives up after
- * {@link AuthConfig#maxChallenges()} transmissions. The Response is judged by the digest with the
- * secret {@link SecretLookup} knows for the Response's Name.
+ * {@link AuthConfig#maxChallenges()} transmissions. The Response is turned by the digest into a
+ * {@link PeerProof} and judged by a {@link PeerVerifier}: at once (a users file) or later (RADIUS).
  *
  * <pre>
  *  INITIAL --start/sChal--> CHALLENGE_SENT --rResp ok/sSuccess--> OPEN      succeeded(name, text)
  *                            |  ^   \------rResp bad/sFailure--> BAD_AUTH  failed(text, false)
  *                            TO+/sChal \---TO-----------------> BAD_AUTH  failed("No response ...", true)
+ *  CHALLENGE_SENT --rResp, deferred/verify--> VERIFYING --verdict/sSuccess or sFailure--> OPEN, BAD_AUTH
+ *  VERIFYING --rResp--> ignored (one verification per Challenge); --TO--> BAD_AUTH/sFailure
  *  OPEN, BAD_AUTH --rResp with the challenge's id--> the same Success or Failure again
  * </pre>
  *
@@ -30,16 +34,17 @@ import java.util.random.RandomGenerator;
  * counted in {@link #discarded()}. Re-challenging during the Network phase (pppd
  * {@code chap-interval}) is not done.
  */
-public final class ChapAuthenticator implements AuthSide {
+public final class ChapAuthenticator implements Authenticator {
 
-    /** After the flags of pppd's {@code chap_server_state}. */
-    public enum State { INITIAL, CHALLENGE_SENT, OPEN, BAD_AUTH }
+    /** After the flags of pppd's {@code chap_server_state}; VERIFYING waits for a deferred verdict. */
+    public enum State { INITIAL, CHALLENGE_SENT, VERIFYING, OPEN, BAD_AUTH }
 
     static final String TIMEOUT_MESSAGE = "No response to CHAP Challenges";
+    static final String NO_VERDICT_MESSAGE = "no verdict on the CHAP response in time";
 
     private final ChapDigest digest;
     private final Octets localName;
-    private final SecretLookup secrets;
+    private final PeerVerifier verifier;
     private final AuthConfig config;
     private final RandomGenerator random;
     private final AuthOutput output;
@@ -59,11 +64,11 @@ public final class ChapAuthenticator implements AuthSide {
      *                  its secret
      * @param random    source of the challenge values and the first Identifier
      */
-    public ChapAuthenticator(ChapDigest digest, String localName, SecretLookup secrets, AuthConfig config,
+    public ChapAuthenticator(ChapDigest digest, String localName, PeerVerifier verifier, AuthConfig config,
                              RandomGenerator random, AuthOutput output) {
         this.digest = Objects.requireNonNull(digest, "digest");
         this.localName = Octets.utf8(Objects.requireNonNull(localName, "localName"));
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.config = Objects.requireNonNull(config, "config");
         this.random = Objects.requireNonNull(random, "random");
         this.output = Objects.requireNonNull(output, "output");
@@ -111,7 +116,10 @@ public final class ChapAuthenticator implements AuthSide {
                 // the other role's packet
             }
             // RFC 1994 §4.1: the Response's Identifier is copied from the Challenge
-            case ChapPacket.Response r when state == State.CHALLENGE_SENT && r.id() == id -> judge(r);
+            case ChapPacket.Response r when state == State.CHALLENGE_SENT && r.id() == id -> judge(r, now);
+            case ChapPacket.Response r when state == State.VERIFYING && r.id() == id -> {
+                // the peer repeats its Response while the verdict is on its way: answered once it comes
+            }
             case ChapPacket.Response r when verdictPacket != null && r.id() == id -> {
                 // RFC 1994 §4.1: the Success may be lost, so a repeated Response to the current
                 // Challenge gets the same reply Code as before
@@ -121,13 +129,41 @@ public final class ChapAuthenticator implements AuthSide {
         }
     }
 
-    private void judge(ChapPacket.Response r) {
+    private void judge(ChapPacket.Response r, long now) {
         String name = r.name().utf8();
-        Optional<String> secret = secrets.secretFor(name);
-        ChapDigest.Verdict verdict = secret
-                .map(s -> digest.verify(id, challenge, r.value(), r.name(), s, random))
-                .orElseGet(() -> digest.deny(challenge, random));
         peerName = name;
+        Optional<PeerProof> proof = digest.proof(id, challenge, r.value(), name);
+        if (proof.isEmpty()) {
+            answer(PeerVerdict.reject());
+            return;
+        }
+        Optional<PeerVerdict> verdict = verifier.verify(proof.get());
+        if (verdict.isPresent()) {
+            answer(verdict.get());
+            return;
+        }
+        state = State.VERIFYING;
+        // no more Challenges; the verifier has its own timeouts, this one keeps a lost verdict from hanging the link
+        deadline = Wire.deadline(now, config.peerTimeoutNanos());
+        output.verify(proof.get());
+    }
+
+    @Override
+    public boolean verifying() {
+        return state == State.VERIFYING;
+    }
+
+    @Override
+    public boolean verdict(PeerVerdict verdict, long now) {
+        if (state != State.VERIFYING) {
+            return false;
+        }
+        answer(verdict);
+        return true;
+    }
+
+    private void answer(PeerVerdict v) {
+        ChapDigest.Verdict verdict = digest.decide(v, challenge, random);
         state = verdict.success() ? State.OPEN : State.BAD_AUTH;
         deadline = Long.MAX_VALUE;
         // RFC 1994 §4.2: the Identifier is copied from the Response
@@ -136,7 +172,7 @@ public final class ChapAuthenticator implements AuthSide {
                 : new ChapPacket.Failure(id, verdict.message()).encode();
         output.send(verdictPacket.clone());
         if (verdict.success()) {
-            output.succeeded(name, verdict.text());
+            output.succeeded(peerName, verdict.text());
         } else {
             output.failed(verdict.text(), false);
         }
@@ -144,6 +180,10 @@ public final class ChapAuthenticator implements AuthSide {
 
     @Override
     public void onTimeout(long now) {
+        if (state == State.VERIFYING && now >= deadline) {
+            answer(PeerVerdict.reject(NO_VERDICT_MESSAGE));
+            return;
+        }
         if (state != State.CHALLENGE_SENT || now < deadline) {
             return;
         }

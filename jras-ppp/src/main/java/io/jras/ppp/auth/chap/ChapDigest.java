@@ -1,6 +1,8 @@
 package io.jras.ppp.auth.chap;
 
 import io.jras.ppp.auth.Octets;
+import io.jras.ppp.auth.PeerProof;
+import io.jras.ppp.auth.PeerVerdict;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -9,10 +11,12 @@ import java.util.random.RandomGenerator;
 /**
  * One CHAP algorithm, the strategy that {@link ChapAuthenticator} and {@link ChapAuthenticatee} are
  * parameterized by (after pppd's {@code struct chap_digest_type}): challenge generation, response
- * creation, response verification, and the reading of Success and Failure messages.
+ * creation, turning a Response into a {@link PeerProof} for a verifier (the check itself is
+ * {@link PeerProof#check} or RADIUS), the Success or Failure for a verdict, and the reading of
+ * Success and Failure messages.
  *
  * <p>Implementations are stateless and never throw on what the peer sent: a response they cannot
- * read is a failure {@link Verdict}, a challenge they cannot answer is an empty {@link #respond}.
+ * read has no proof (a Failure), a challenge they cannot answer is an empty {@link #respond}.
  */
 public interface ChapDigest {
 
@@ -33,14 +37,20 @@ public interface ChapDigest {
      */
     Optional<Answer> respond(int id, Octets challenge, Octets ourName, String secret, RandomGenerator random);
 
-    /**
-     * The authenticator's side: judges a Response to {@code challenge} from the peer called
-     * {@code peerName}, whose secret is {@code secret}.
-     */
-    Verdict verify(int id, Octets challenge, Octets response, Octets peerName, String secret, RandomGenerator random);
-
     /** The failure verdict for a peer whose secret is unknown: the same as a wrong password. */
     Verdict deny(Octets challenge, RandomGenerator random);
+
+    /**
+     * The authenticator's side: what a verifier needs to judge the peer's Response to
+     * {@code challenge}; empty if the Response cannot be right (e.g. a wrong length).
+     */
+    Optional<PeerProof> proof(int id, Octets challenge, Octets response, String peerName);
+
+    /**
+     * The authenticator's side: the Success or Failure to send for a verifier's decision. An
+     * acceptance this algorithm cannot express (MS-CHAPv2 without a valid "S=...") is a Failure.
+     */
+    Verdict decide(PeerVerdict verdict, Octets challenge, RandomGenerator random);
 
     /** The peer's side: whether a Success message is acceptable for our {@code answer}. */
     SuccessCheck checkSuccess(Answer answer, Octets message);

@@ -1,6 +1,8 @@
 package io.jras.ppp.auth.chap;
 
 import io.jras.ppp.auth.Octets;
+import io.jras.ppp.auth.PeerProof;
+import io.jras.ppp.auth.PeerVerdict;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,15 +46,25 @@ public final class Md5Digest implements ChapDigest {
     }
 
     @Override
-    public Verdict verify(int id, Octets challenge, Octets response, Octets peerName, String secret,
-                          RandomGenerator random) {
-        boolean ok = response.size() == 16 && response(id, secret, challenge).constantTimeEquals(response);
-        return ok ? new Verdict(true, Octets.utf8(ACCESS_GRANTED), ACCESS_GRANTED) : deny(challenge, random);
+    public Verdict deny(Octets challenge, RandomGenerator random) {
+        return new Verdict(false, Octets.utf8(ACCESS_DENIED), ACCESS_DENIED);
     }
 
     @Override
-    public Verdict deny(Octets challenge, RandomGenerator random) {
-        return new Verdict(false, Octets.utf8(ACCESS_DENIED), ACCESS_DENIED);
+    public Optional<PeerProof> proof(int id, Octets challenge, Octets response, String peerName) {
+        // RFC 1994 §4.1 with MD5: the Value is the 16-octet digest
+        return response.size() == 16 ? Optional.of(new PeerProof.ChapMd5(peerName, id, challenge, response))
+                : Optional.empty();
+    }
+
+    @Override
+    public Verdict decide(PeerVerdict verdict, Octets challenge, RandomGenerator random) {
+        return verdict.accepted() ? new Verdict(true, Octets.utf8(ACCESS_GRANTED), ACCESS_GRANTED)
+                : denied(verdict.reason());
+    }
+
+    private static Verdict denied(String reason) {
+        return new Verdict(false, Octets.utf8(ACCESS_DENIED), reason.isEmpty() ? ACCESS_DENIED : ACCESS_DENIED + ": " + reason);
     }
 
     @Override
@@ -66,7 +78,7 @@ public final class Md5Digest implements ChapDigest {
     }
 
     /** RFC 1994 §2.2: MD5 over the Identifier, then the secret, then the Challenge Value. */
-    static Octets response(int id, String secret, Octets challenge) {
+    public static Octets response(int id, String secret, Octets challenge) {
         MessageDigest md5;
         try {
             md5 = MessageDigest.getInstance("MD5");

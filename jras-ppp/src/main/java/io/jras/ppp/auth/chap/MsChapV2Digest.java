@@ -1,9 +1,10 @@
 package io.jras.ppp.auth.chap;
 
 import io.jras.ppp.auth.Octets;
+import io.jras.ppp.auth.PeerProof;
+import io.jras.ppp.auth.PeerVerdict;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -74,34 +75,38 @@ public final class MsChapV2Digest implements ChapDigest {
     }
 
     @Override
-    public Verdict verify(int id, Octets challenge, Octets response, Octets peerName, String secret,
-                          RandomGenerator random) {
-        if (response.size() != RESPONSE_LENGTH || challenge.size() != MsChapV2.AUTHENTICATOR_CHALLENGE_LENGTH) {
-            return deny(challenge, random);
-        }
-        byte[] value = response.toByteArray();
-        byte[] peerChallenge = Arrays.copyOfRange(value, PEER_CHALLENGE_OFFSET,
-                PEER_CHALLENGE_OFFSET + MsChapV2.PEER_CHALLENGE_LENGTH);
-        Octets ntResponse = response.slice(NT_RESPONSE_OFFSET, FLAGS_OFFSET);
-        byte[] name = peerName.toByteArray();
-        byte[] authenticatorChallenge = challenge.toByteArray();
-        Octets expected = Octets.of(MsChapV2.generateNtResponse(authenticatorChallenge, peerChallenge, name, secret));
-        if (!expected.constantTimeEquals(ntResponse)) {
-            return deny(challenge, random);
-        }
-        // RFC 2759 §5: "S=<auth_string> M=<message>"; the Flags octet is not looked at
-        String authString = MsChapV2.authenticatorResponseText(MsChapV2.generateAuthenticatorResponse(
-                secret, ntResponse.toByteArray(), peerChallenge, authenticatorChallenge, name));
-        return new Verdict(true, Octets.utf8(authString + " M=" + ACCESS_GRANTED), ACCESS_GRANTED);
-    }
-
-    @Override
     public Verdict deny(Octets challenge, RandomGenerator random) {
         // RFC 2759 §6: "E=eeeeeeeeee R=r C=cccccccccccccccccccccccccccccccc V=vvvvvvvvvv M=<msg>"
         String next = HexFormat.of().withUpperCase()
                 .formatHex(randomOctets(random, MsChapV2.AUTHENTICATOR_CHALLENGE_LENGTH).toByteArray());
         String message = "E=" + ERROR_AUTHENTICATION_FAILURE + " R=0 C=" + next + " V=3 M=" + AUTHENTICATION_FAILED;
         return new Verdict(false, Octets.utf8(message), AUTHENTICATION_FAILED);
+    }
+
+    @Override
+    public Optional<PeerProof> proof(int id, Octets challenge, Octets response, String peerName) {
+        if (response.size() != RESPONSE_LENGTH || challenge.size() != MsChapV2.AUTHENTICATOR_CHALLENGE_LENGTH) {
+            return Optional.empty();
+        }
+        // RFC 2759 §4: Peer-Challenge (16), Reserved (8), NT-Response (24), Flags (1)
+        return Optional.of(new PeerProof.MsChapV2Response(peerName, id, challenge,
+                response.slice(PEER_CHALLENGE_OFFSET, PEER_CHALLENGE_OFFSET + MsChapV2.PEER_CHALLENGE_LENGTH),
+                response.slice(NT_RESPONSE_OFFSET, FLAGS_OFFSET), response.get(FLAGS_OFFSET)));
+    }
+
+    @Override
+    public Verdict decide(PeerVerdict verdict, Octets challenge, RandomGenerator random) {
+        String s = verdict.authenticatorResponse();
+        if (verdict.accepted() && s.length() == AUTH_STRING_END && s.startsWith("S=") && isHex(s.substring(2))) {
+            // RFC 2759 §5: "S=<auth_string> M=<message>"
+            return new Verdict(true, Octets.utf8(s.toUpperCase(java.util.Locale.ROOT) + " M=" + ACCESS_GRANTED),
+                    ACCESS_GRANTED);
+        }
+        Verdict denied = deny(challenge, random);
+        String reason = verdict.accepted() ? "accepted without an MS-CHAPv2 authenticator response"
+                : verdict.reason();
+        return reason.isEmpty() ? denied
+                : new Verdict(false, denied.message(), AUTHENTICATION_FAILED + ": " + reason);
     }
 
     /**

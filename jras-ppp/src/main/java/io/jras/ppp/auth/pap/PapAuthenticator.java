@@ -2,9 +2,11 @@ package io.jras.ppp.auth.pap;
 
 import io.jras.ppp.auth.AuthConfig;
 import io.jras.ppp.auth.AuthOutput;
-import io.jras.ppp.auth.AuthSide;
+import io.jras.ppp.auth.Authenticator;
 import io.jras.ppp.auth.Octets;
-import io.jras.ppp.auth.SecretLookup;
+import io.jras.ppp.auth.PeerProof;
+import io.jras.ppp.auth.PeerVerdict;
+import io.jras.ppp.auth.PeerVerifier;
 import io.jras.ppp.auth.internal.Wire;
 
 import java.util.Objects;
@@ -12,15 +14,17 @@ import java.util.Optional;
 
 /**
  * The PAP side that checks the peer (pppd {@code upap_authpeer}): it waits up to
- * {@link AuthConfig#peerTimeout()} for an Authenticate-Request, checks the password against
- * {@link SecretLookup}, and answers Authenticate-Ack "Login ok" or Authenticate-Nak "Login
+ * {@link AuthConfig#peerTimeout()} for an Authenticate-Request, has the password judged by a
+ * {@link PeerVerifier}, and answers Authenticate-Ack "Login ok" or Authenticate-Nak "Login
  * incorrect". A request repeated after the verdict gets the same verdict again, because the first
  * reply may have been lost.
  *
  * <pre>
  *  INITIAL --start--> LISTEN --rReq ok/sAck--> OPEN       succeeded(user, "Login ok")
- *                       |  \---rReq bad/sNak--> BAD_AUTH   failed("Login incorrect", false)
+ *                       |  |\---rReq bad/sNak--> BAD_AUTH   failed("Login incorrect", false)
+ *                       |  \--rReq, deferred/verify--> VERIFYING --verdict/sAck or sNak--> OPEN, BAD_AUTH
  *                       \--TO--> BAD_AUTH                  failed("Peer did not ...", true)
+ *  VERIFYING --rReq--> ignored (one verification per link); --TO--> BAD_AUTH/sNak
  *  OPEN, BAD_AUTH --rReq--> the same verdict again, with the new request's id
  * </pre>
  *
@@ -28,16 +32,17 @@ import java.util.Optional;
  * the link may hand every PAP packet to both sides. Anything else not acted on is counted in
  * {@link #discarded()}.
  */
-public final class PapAuthenticator implements AuthSide {
+public final class PapAuthenticator implements Authenticator {
 
-    /** After pppd's {@code UPAPSS_*}. */
-    public enum State { INITIAL, LISTEN, OPEN, BAD_AUTH }
+    /** After pppd's {@code UPAPSS_*}; VERIFYING waits for a deferred verdict (RADIUS). */
+    public enum State { INITIAL, LISTEN, VERIFYING, OPEN, BAD_AUTH }
 
     public static final String LOGIN_OK = "Login ok";
     public static final String LOGIN_INCORRECT = "Login incorrect";
     static final String TIMEOUT_MESSAGE = "Peer did not send a PAP Authenticate-Request";
+    static final String NO_VERDICT_MESSAGE = "no verdict on the PAP password in time";
 
-    private final SecretLookup secrets;
+    private final PeerVerifier verifier;
     private final AuthConfig config;
     private final AuthOutput output;
 
@@ -45,10 +50,11 @@ public final class PapAuthenticator implements AuthSide {
     private long deadline = Long.MAX_VALUE;
     private boolean verdictSent;
     private String peerName;
+    private int pendingId;
     private long discarded;
 
-    public PapAuthenticator(SecretLookup secrets, AuthConfig config, AuthOutput output) {
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    public PapAuthenticator(PeerVerifier verifier, AuthConfig config, AuthOutput output) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.config = Objects.requireNonNull(config, "config");
         this.output = Objects.requireNonNull(output, "output");
     }
@@ -76,7 +82,12 @@ public final class PapAuthenticator implements AuthSide {
             case PapPacket.AuthenticateNak ignored -> {
                 // the other role's packet
             }
-            case PapPacket.AuthenticateRequest req when state == State.LISTEN -> judge(req);
+            case PapPacket.AuthenticateRequest req when state == State.LISTEN -> judge(req, now);
+            case PapPacket.AuthenticateRequest req when state == State.VERIFYING -> {
+                // a retransmission while the verdict is on its way: answered once it comes, with
+                // the latest Identifier; it must not start a second verification
+                pendingId = req.id();
+            }
             case PapPacket.AuthenticateRequest req when verdictSent -> {
                 // pppd upap_rauthreq: a duplicate request gets the status of the first one, since
                 // our reply may have been lost (RFC 1334 §2.2.1: every request MUST get a reply)
@@ -86,21 +97,47 @@ public final class PapAuthenticator implements AuthSide {
         }
     }
 
-    private void judge(PapPacket.AuthenticateRequest req) {
+    private void judge(PapPacket.AuthenticateRequest req, long now) {
         String user = req.peerId().utf8();
-        Optional<String> secret = secrets.secretFor(user);
-        // an unknown user gets the same answer as a wrong password
-        boolean ok = secret.isPresent() && Octets.utf8(secret.get()).constantTimeEquals(req.password());
         peerName = user;
+        pendingId = req.id();
+        PeerProof proof = new PeerProof.Pap(user, req.password());
+        Optional<PeerVerdict> verdict = verifier.verify(proof);
+        if (verdict.isPresent()) {
+            answer(verdict.get());
+            return;
+        }
+        state = State.VERIFYING;
+        // the verifier has its own timeouts; this one only keeps a lost verdict from hanging the link
+        deadline = Wire.deadline(now, config.peerTimeoutNanos());
+        output.verify(proof);
+    }
+
+    @Override
+    public boolean verifying() {
+        return state == State.VERIFYING;
+    }
+
+    @Override
+    public boolean verdict(PeerVerdict verdict, long now) {
+        if (state != State.VERIFYING) {
+            return false;
+        }
+        answer(verdict);
+        return true;
+    }
+
+    private void answer(PeerVerdict v) {
+        boolean ok = v.accepted();
         state = ok ? State.OPEN : State.BAD_AUTH;
         deadline = Long.MAX_VALUE;
         verdictSent = true;
         // RFC 1334 §2.2.2: Ack if the Peer-ID/Password pair is acceptable, otherwise Nak
-        output.send(verdict(req.id(), ok).encode());
+        output.send(verdict(pendingId, ok).encode());
         if (ok) {
-            output.succeeded(user, LOGIN_OK);
+            output.succeeded(peerName, LOGIN_OK);
         } else {
-            output.failed(LOGIN_INCORRECT, false);
+            output.failed(v.reason().isEmpty() ? LOGIN_INCORRECT : LOGIN_INCORRECT + ": " + v.reason(), false);
         }
     }
 
@@ -113,6 +150,10 @@ public final class PapAuthenticator implements AuthSide {
 
     @Override
     public void onTimeout(long now) {
+        if (state == State.VERIFYING && now >= deadline) {
+            answer(PeerVerdict.reject(NO_VERDICT_MESSAGE));
+            return;
+        }
         if (state != State.LISTEN || now < deadline) {
             return;
         }
