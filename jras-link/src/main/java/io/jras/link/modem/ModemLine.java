@@ -44,7 +44,7 @@ public final class ModemLine implements Transport {
     private final Transport line;
     private final TimedInputStream in;
     private final StringBuilder partial = new StringBuilder();
-    private final InputStream data = new DataInput();
+    private final TimedInputStream data = new DataInput();
     private int pushedBack = -1;
     private volatile Mode mode = Mode.UNKNOWN;
 
@@ -137,7 +137,7 @@ public final class ModemLine implements Transport {
 
     /** The data stream: bytes the chat has not consumed, in order. */
     @Override
-    public InputStream input() {
+    public TimedInputStream input() {
         return data;
     }
 
