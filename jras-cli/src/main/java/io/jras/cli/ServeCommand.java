@@ -1,6 +1,7 @@
 package io.jras.cli;
 
 import io.jras.link.DeviceSpec;
+import io.jras.link.modem.AnswerConfig;
 import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.Ipv4;
 import io.jras.server.AnswerServer;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
  * and end (docs/server.md).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Answer PPP calls over TCP (the answering side, like RRAS): authenticate callers against a"
+        description = "Answer PPP calls over TCP and on modem lines (the answering side, like RRAS): authenticate callers against a"
                 + " pppd-format users file, hand out addresses from a pool and DNS. Runs until SIGTERM or Ctrl-C,"
                 + " then terminates every session. Prints one line per session start and end. See docs/server.md.")
 final class ServeCommand implements Callable<Integer> {
@@ -41,9 +42,18 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--listen", required = true, paramLabel = "tcp:HOST:PORT",
-            description = "Where to accept PPP, e.g. tcp:0.0.0.0:7000 (repeatable).")
+    @Option(names = "--listen", required = true, paramLabel = "tcp:HOST:PORT|modem:...",
+            description = "Where to accept PPP, e.g. tcp:0.0.0.0:7000; or a modem line to answer calls on (RING, ATA),"
+                    + " one at a time: modem:tcp:HOST:PORT or modem:/dev/ttyS0[@BAUD] (repeatable).")
     List<String> listen = new ArrayList<>();
+
+    @Option(names = "--modem-init", paramLabel = "AT...",
+            description = "Modem init commands, each answered OK, in order (repeatable; default: ATZ, ATE0V1S0=0).")
+    List<String> modemInit = new ArrayList<>();
+
+    @Option(names = "--rings", paramLabel = "N", defaultValue = "1",
+            description = "Answer a modem call at this RING (default: ${DEFAULT-VALUE}).")
+    int rings;
 
     @Option(names = "--pool", required = true, paramLabel = "FIRST-LAST",
             description = "The callers' addresses, e.g. 192.0.2.10-192.0.2.99.")
@@ -98,6 +108,13 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = config();
         UserDirectory directory = directory(config, log);
         AnswerServer server = new AnswerServer(config, directory, io.jras.server.SessionListener.NONE, log);
+        for (DeviceSpec.Modem line : modemLines()) {
+            try {
+                server.addModemLine(line, answerConfig());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         try {
             server.start();
         } catch (IOException e) {
@@ -127,10 +144,12 @@ final class ServeCommand implements Callable<Integer> {
         try {
             List<InetSocketAddress> addresses = new ArrayList<>();
             for (String l : listen) {
-                if (!(DeviceSpec.parse(l) instanceof DeviceSpec.Tcp tcp)) {
-                    throw new IllegalArgumentException("--listen takes tcp:HOST:PORT, not '" + l + "'");
+                switch (DeviceSpec.parse(l)) {
+                    case DeviceSpec.Tcp tcp -> addresses.add(new InetSocketAddress(tcp.host(), tcp.port()));
+                    case DeviceSpec.Modem modem -> { } // see modemLines()
+                    default -> throw new IllegalArgumentException(
+                            "--listen takes tcp:HOST:PORT, modem:tcp:HOST:PORT or modem:PATH[@BAUD], not '" + l + "'");
                 }
-                addresses.add(new InetSocketAddress(tcp.host(), tcp.port()));
             }
             ServerLimits d = ServerLimits.DEFAULTS;
             ServerLimits limits = d.withMaxSessions(maxSessions == null ? d.maxSessions() : maxSessions)
@@ -149,6 +168,25 @@ final class ServeCommand implements Callable<Integer> {
                 c = c.withDns(Ipv4.parse(d2[0]), d2.length > 1 ? Ipv4.parse(d2[1]) : 0);
             }
             return c;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private List<DeviceSpec.Modem> modemLines() {
+        List<DeviceSpec.Modem> lines = new ArrayList<>();
+        for (String l : listen) {
+            if (DeviceSpec.parse(l) instanceof DeviceSpec.Modem modem) {
+                lines.add(modem);
+            }
+        }
+        return lines;
+    }
+
+    private AnswerConfig answerConfig() {
+        try {
+            AnswerConfig c = AnswerConfig.DEFAULTS.withRings(rings);
+            return modemInit.isEmpty() ? c : c.withInitCommands(modemInit.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.jras.server;
 
 import io.jras.core.session.PppSession;
+import io.jras.link.Transport;
 import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.Ipv4;
 import io.jras.ppp.LinkFailure;
@@ -16,7 +17,6 @@ import io.jras.server.users.UserDirectory;
 import io.jras.server.users.UserEntry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,16 +29,18 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One accepted connection: a {@link PppEngine} in the authenticator role, driven by a
- * {@link PppSession} over the socket, holding one address of the pool until it ends.
+ * {@link PppSession} over the line (an accepted TCP socket, or a call answered on a modem line),
+ * holding one address of the pool until it ends.
  *
  * <p>Threads: the session's events arrive on its PppSession loop thread; {@link #hangUp} and the
- * timers come from other threads and only enqueue (PppSession.close) or close the socket. The
+ * timers come from other threads and only enqueue (PppSession.close) or close the line. The
  * first reason the server gives for closing wins and is the one reported.
  */
 final class ServerSession {
 
     private final long id;
-    private final Socket socket;
+    private final Transport line;
+    /** Where a TCP caller came from; null on a modem line. */
     private final InetSocketAddress peer;
     /** The peer's address; replaced by the user's static one after authentication when the users file names one. */
     private volatile AddressPool.Lease lease;
@@ -59,11 +61,12 @@ final class ServerSession {
     private volatile ScheduledFuture<?> watchdog;
     private volatile ScheduledFuture<?> cutOff;
 
-    ServerSession(long id, Socket socket, AddressPool.Lease lease, ServerConfig config, UserDirectory users,
-                  ScheduledExecutorService timers, ServerEvents events) {
+    /** @param peer where a TCP caller came from; null on a modem line */
+    ServerSession(long id, Transport line, InetSocketAddress peer, AddressPool.Lease lease, ServerConfig config,
+                  UserDirectory users, ScheduledExecutorService timers, ServerEvents events) {
         this.id = id;
-        this.socket = socket;
-        this.peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.line = line;
+        this.peer = peer;
         this.lease = lease;
         this.config = config;
         this.users = users;
@@ -74,7 +77,6 @@ final class ServerSession {
     /** Starts LCP on the line and the negotiation timer; returns at once. */
     void start() throws IOException {
         ServerLimits limits = config.limits();
-        socket.setTcpNoDelay(true);
         // The name a peer gives is kept even when it fails, for the end-of-session log line.
         SecretLookup secrets = name -> {
             user = name;
@@ -87,11 +89,11 @@ final class ServerSession {
         if (config.trace()) {
             pc = pc.withTrace(line -> events.log("session " + id + ": " + line));
         }
-        InputGuard in = new InputGuard(socket.getInputStream(), limits.preNetworkInput(), this::started,
+        InputGuard in = new InputGuard(line.input(), limits.preNetworkInput(), this::started,
                 () -> closeReason.compareAndSet(null, "sent more than " + limits.preNetworkInput()
                         + " octets before the network came up"));
         engine = new PppEngine(pc);
-        PppSession s = new PppSession("server-" + id, engine, in, socket.getOutputStream(), socket, this::onEvent);
+        PppSession s = new PppSession("server-" + id, engine, in, line.output(), line, this::onEvent);
         ppp = s;
         s.done().whenComplete((down, error) -> finish(down));
         watchdog = timers.schedule(this::negotiationTimedOut, limits.negotiationTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -111,7 +113,8 @@ final class ServerSession {
     }
 
     SessionInfo info() {
-        return new SessionInfo(id, peer, user, authProtocol, lease.address(), config.localAddress(), connectedAt, startedAt);
+        return new SessionInfo(id, peer, user, authProtocol, lease.address(), config.localAddress(), connectedAt, startedAt,
+                line.deviceType(), line.deviceName());
     }
 
     /**
@@ -133,10 +136,10 @@ final class ServerSession {
         }
     }
 
-    /** Closes the socket under the session: the reader fails, the engine sees the line drop. */
+    /** Closes the line under the session: the reader fails, the engine sees the line drop. */
     void cut() {
         try {
-            socket.close();
+            line.close();
         } catch (IOException ignored) {
             // closed either way
         }
@@ -233,6 +236,6 @@ final class ServerSession {
 
     @Override
     public String toString() {
-        return "ServerSession[" + id + " " + LogText.address(peer) + " " + Ipv4.format(lease.address()) + "]";
+        return "ServerSession[" + id + " " + info().where() + " " + Ipv4.format(lease.address()) + "]";
     }
 }

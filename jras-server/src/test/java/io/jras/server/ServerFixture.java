@@ -37,6 +37,12 @@ final class ServerFixture implements AutoCloseable {
     final AnswerServer server;
 
     ServerFixture(ServerConfig config, UserDirectory users) throws IOException {
+        this(config, users, server -> { });
+    }
+
+    /** @param beforeStart sets the server up further before it starts (modem lines) */
+    ServerFixture(ServerConfig config, UserDirectory users, java.util.function.Consumer<AnswerServer> beforeStart)
+            throws IOException {
         server = new AnswerServer(config, users, new SessionListener() {
             @Override
             public void started(SessionInfo session) {
@@ -56,6 +62,7 @@ final class ServerFixture implements AutoCloseable {
             log.add(line);
             System.out.println("[server] " + line); // kept in target/surefire-reports/*-output.txt
         });
+        beforeStart.accept(server);
         server.start();
     }
 

@@ -121,7 +121,9 @@ public final class ModemAnswerer implements AutoCloseable {
                         calls.incrementAndGet();
                         pause = config.retryMin();
                         log(connected.toString());
-                        serve(line, handler);
+                        if (serve(line, handler)) {
+                            line.mode(ModemLine.Mode.COMMAND); // it said NO CARRIER: ATH0 is all it needs
+                        }
                         HangUpResult hungUp = ModemSession.hangUp(line, config.guardTime());
                         log("hung up (" + hungUp.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
                         if (hungUp == HangUpResult.LINE_CLOSED) {
@@ -158,7 +160,8 @@ public final class ModemAnswerer implements AutoCloseable {
         dropLine();
     }
 
-    private void serve(ModemLine line, CallHandler handler) throws InterruptedException {
+    /** Runs the handler on the call; true when the call ended with the modem's NO CARRIER. */
+    private boolean serve(ModemLine line, CallHandler handler) throws InterruptedException {
         AnsweredCall call = new AnsweredCall(line, name);
         currentCall = call;
         try {
@@ -171,6 +174,11 @@ public final class ModemAnswerer implements AutoCloseable {
             call.close();
             currentCall = null;
         }
+        if (call.carrierLost()) {
+            log("the caller hung up (NO CARRIER)");
+            return true;
+        }
+        return false;
     }
 
     private void dropLine() {

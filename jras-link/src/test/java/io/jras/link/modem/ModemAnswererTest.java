@@ -170,6 +170,9 @@ class ModemAnswererTest {
             caller.chat("ATD5550100\r", "CONNECT 115200\r\n");
         }
         assertThat(answerer.calls()).isEqualTo(2);
+        // the modem's NO CARRIER ended the call's stream, and told the answerer that ATH0 is enough
+        String name = answeringLine().toString();
+        assertThat(log).containsSubsequence(name + ": the caller hung up (NO CARRIER)", name + ": hung up (confirmed)");
     }
 
     @Test
