@@ -171,6 +171,27 @@ class ModemAnswerServerTest {
         manager.hangUp(next);
     }
 
+    @Test
+    void aCallTheServerHasNoRoomForIsAnsweredToldWhyAndHungUp() throws Exception {
+        server = new ServerFixture(ServerFixture.config().withAuth(List.of(AuthProtocol.CHAP_MD5))
+                .withLimits(ServerFixture.config().limits().withMaxSessions(1)),
+                ServerFixture.users(ServerFixture.USERS),
+                s -> s.addModemLine(answeringLine, AnswerConfig.DEFAULTS.withGuardTime(Duration.ofMillis(300))));
+        awaitWaiting(1);
+        // a TCP caller takes the one session there is
+        try (Dialer tcp = Dialer.dial(server.address(), "bob", "the builder")) {
+            tcp.awaitIpcp();
+            server.awaitStarted();
+            long h = dial("alice", "wonderland");
+            await("Disconnected", () -> state(h) == RasConnState.DISCONNECTED);
+            assertThat(manager.status(h).error()).isIn(RasError.PPP_LCP_TERMINATED, RasError.PPP_REMOTE_TERMINATED,
+                    RasError.REMOTE_DISCONNECTION, RasError.DISCONNECTION);
+            assertThat(server.events()).contains("refused a call on " + answeringLine + ": server full (1 session)");
+            manager.hangUp(h);
+            awaitWaiting(2);
+        }
+    }
+
     private RasConnState state(long h) {
         try {
             return manager.status(h).state();

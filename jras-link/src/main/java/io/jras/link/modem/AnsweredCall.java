@@ -16,9 +16,7 @@ import java.util.concurrent.TimeUnit;
  * the next call.
  *
  * <p>The caller hanging up ends the stream too: where the port reports carrier detect, by its
- * drop; on any line, by the modem's own {@code NO CARRIER} result in the data (a modem reached
- * over TCP has no other way to say it). A caller could send those bytes itself, but that only
- * ends its own call, which it may do anyway.
+ * drop; on any line, by the modem's own {@code NO CARRIER} in the data (see {@link ModemLine}).
  */
 public final class AnsweredCall implements Transport {
 
@@ -27,12 +25,7 @@ public final class AnsweredCall implements Transport {
 
     private final ModemLine line;
     private final String name;
-    private static final byte[] NO_CARRIER = "\r\nNO CARRIER\r".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
     private final CountDownLatch ended = new CountDownLatch(1);
-    /** How much of {@link #NO_CARRIER} the data ended with so far. */
-    private int matched;
-    private volatile boolean carrierLost;
     private final TimedInputStream input = new CallInput();
     private final OutputStream output = new CallOutput();
 
@@ -77,25 +70,9 @@ public final class AnsweredCall implements Transport {
         return ended.getCount() == 0;
     }
 
-    /** Whether the modem said NO CARRIER in the data: it is back in command mode. */
+    /** Whether the call dropped on the caller's side (NO CARRIER, or CD down). */
     public boolean carrierLost() {
-        return carrierLost;
-    }
-
-    // The reader's alone: a byte at a time through a small automaton (the pattern has no
-    // repeated prefix but "\r", which a mismatch on "\r" restarts with).
-    private void watch(byte[] b, int off, int n) {
-        for (int i = off; i < off + n; i++) {
-            if (b[i] == NO_CARRIER[matched]) {
-                matched++;
-                if (matched == NO_CARRIER.length) {
-                    carrierLost = true;
-                    matched = 0;
-                }
-            } else {
-                matched = b[i] == NO_CARRIER[0] ? 1 : 0;
-            }
-        }
+        return !line.carrier();
     }
 
     /** Waits until the call is closed; true if it was within {@code timeout}. */
@@ -124,7 +101,7 @@ public final class AnsweredCall implements Transport {
             Objects.checkFromIndexSize(off, len, b.length);
             long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
             while (true) {
-                if (ended() || carrierLost || !line.carrier()) {
+                if (ended() || !line.carrier()) {
                     return -1;
                 }
                 if (len == 0) {
@@ -132,9 +109,6 @@ public final class AnsweredCall implements Transport {
                 }
                 long left = deadline - System.nanoTime();
                 int n = line.input().read(b, off, len, Duration.ofNanos(Math.clamp(left, 0, SLICE.toNanos())));
-                if (n > 0) {
-                    watch(b, off, n);
-                }
                 if (n != 0 || left <= SLICE.toNanos()) {
                     return ended() ? -1 : n;
                 }

@@ -121,9 +121,7 @@ public final class ModemAnswerer implements AutoCloseable {
                         calls.incrementAndGet();
                         pause = config.retryMin();
                         log(connected.toString());
-                        if (serve(line, handler)) {
-                            line.mode(ModemLine.Mode.COMMAND); // it said NO CARRIER: ATH0 is all it needs
-                        }
+                        serve(line, handler); // after NO CARRIER the line's mode says ATH0 is all it needs
                         HangUpResult hungUp = ModemSession.hangUp(line, config.guardTime());
                         log("hung up (" + hungUp.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
                         if (hungUp == HangUpResult.LINE_CLOSED) {
@@ -160,8 +158,7 @@ public final class ModemAnswerer implements AutoCloseable {
         dropLine();
     }
 
-    /** Runs the handler on the call; true when the call ended with the modem's NO CARRIER. */
-    private boolean serve(ModemLine line, CallHandler handler) throws InterruptedException {
+    private void serve(ModemLine line, CallHandler handler) throws InterruptedException {
         AnsweredCall call = new AnsweredCall(line, name);
         currentCall = call;
         try {
@@ -176,9 +173,7 @@ public final class ModemAnswerer implements AutoCloseable {
         }
         if (call.carrierLost()) {
             log("the caller hung up (NO CARRIER)");
-            return true;
         }
-        return false;
     }
 
     private void dropLine() {

@@ -15,8 +15,11 @@ class AnsweredCallTest {
 
     private final MemoryTransport.Pair pair = MemoryTransport.pair("modem");
 
+    /** A call as the answerer hands it over: the line in its data phase, after CONNECT. */
     private AnsweredCall call() throws IOException {
-        return new AnsweredCall(ModemLine.over(pair.near()), "modem:tcp:127.0.0.1:5001");
+        ModemLine line = ModemLine.over(pair.near());
+        line.mode(ModemLine.Mode.DATA);
+        return new AnsweredCall(line, "modem:tcp:127.0.0.1:5001");
     }
 
     private void modemSends(String text) throws IOException {
