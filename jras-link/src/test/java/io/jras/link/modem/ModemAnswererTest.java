@@ -7,6 +7,7 @@ import io.jras.link.Reads;
 import io.jras.link.TimedInputStream;
 import io.jras.link.modem.sim.Destination;
 import io.jras.link.modem.sim.ModemEmulator;
+import io.jras.link.pty.Pty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,6 +133,26 @@ class ModemAnswererTest {
         answerer.close();
         t.join(Reads.LIMIT);
         assertThat(t.isAlive()).isFalse();
+    }
+
+    @Test
+    void itAnswersOnAModemOnASerialPort() throws Exception {
+        emulator.start();
+        try (Pty cable = Pty.open()) {
+            emulator.serve(cable, "5550100"); // the emulated modem sits at the far end of a pty, as on a serial cable
+            DeviceSpec.Modem serial = (DeviceSpec.Modem) DeviceSpec.parse("modem:" + cable.slavePath() + "@57600");
+            ModemAnswerer answerer = new ModemAnswerer(serial, FAST, log::add);
+            running(answerer, ModemAnswererTest::echoUntilBye);
+            awaitLog("waiting for a call", 1);
+            try (Dte caller = new Dte(emulator.address())) {
+                caller.chat("ATE0\rATD5550100\r", "CONNECT 115200\r\n");
+                assertThat(caller.chat("over the pty", "pty")).isEqualTo("over the pty");
+                assertThat(caller.chat("bye", "NO CARRIER\r\n")).endsWith("\r\nNO CARRIER\r\n");
+            }
+            awaitLog("waiting for a call", 2);
+            assertThat(log).contains(serial + ": hung up (confirmed)");
+            answerer.close();
+        }
     }
 
     @Test
