@@ -23,16 +23,14 @@ public sealed interface AnswerOutcome {
      * No call: 651 the modem said ERROR, 652 it said only things we do not understand, 660 it
      * said nothing, 679 ATA found no carrier (the caller hung up first), 619 the line closed.
      *
-     * @param detail what happened, for people (modem noise made printable)
+     * @param detail     what happened, for people (modem noise made printable)
+     * @param lineFailed whether the line itself is in doubt (close it, and open it again after a
+     *                   pause): a failed init or idle check, or the line closing; not a call that
+     *                   failed to connect after ATA
      */
-    record Failed(int rasError, String detail) implements AnswerOutcome {
+    record Failed(int rasError, String detail, boolean lineFailed) implements AnswerOutcome {
         public Failed {
             Objects.requireNonNull(detail, "detail");
-        }
-
-        /** Whether the line itself is in doubt (reopen it, after a pause) rather than just this call. */
-        public boolean lineFailed() {
-            return rasError != RasError.NO_CARRIER;
         }
 
         public String describe() {

@@ -235,7 +235,8 @@ public final class HayesAnswerer implements ChatMachine {
     }
 
     private void fail(int rasError, String detail) {
-        outcome = new AnswerOutcome.Failed(rasError, detail);
+        boolean lineFailed = state != State.ANSWERING || rasError == RasError.PORT_DISCONNECTED;
+        outcome = new AnswerOutcome.Failed(rasError, detail, lineFailed);
         done();
     }
 

@@ -115,6 +115,20 @@ class HayesAnswererTest {
     }
 
     @Test
+    void otherResultsToAtaFailTheCallButNotTheLine() {
+        waiting(CONFIG);
+        says("RING", "ERROR");
+        assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.FROM_DEVICE, "the modem answered ERROR to ATA", false));
+        waiting(CONFIG);
+        says("RING", "BUSY");
+        assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.LINE_BUSY, "the modem answered BUSY to ATA", false));
+        waiting(CONFIG);
+        says("RING");
+        answerer.onLineClosed(now, null);
+        assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.PORT_DISCONNECTED, "the line closed while answering", true));
+    }
+
+    @Test
     void noConnectInTimeIsA679Too() {
         waiting(CONFIG);
         says("RING");
@@ -129,14 +143,14 @@ class HayesAnswererTest {
     void anErrorToAnInitCommandIs651() {
         start(CONFIG);
         says("OK", "ERROR");
-        assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.FROM_DEVICE, "the modem answered ERROR to ATE0V1S0=0"));
+        assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.FROM_DEVICE, "the modem answered ERROR to ATE0V1S0=0", true));
     }
 
     @Test
     void aSilentModemIs660AndANoisyOne652() {
         start(CONFIG);
         after(CONFIG.stepTimeout());
-        assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.NO_RESPONSES, "no response to ATZ within 10 s"));
+        assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.NO_RESPONSES, "no response to ATZ within 10 s", true));
 
         start(CONFIG);
         says("\u0000\u00ffgarbage", "more garbage");
@@ -171,7 +185,7 @@ class HayesAnswererTest {
         after(CONFIG.idleCheck());
         sent();
         after(CONFIG.stepTimeout());
-        assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.NO_RESPONSES, "no response to AT within 10 s"));
+        assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.NO_RESPONSES, "no response to AT within 10 s", true));
     }
 
     @Test
@@ -188,6 +202,6 @@ class HayesAnswererTest {
         waiting(CONFIG);
         answerer.onLineClosed(now, "EOF");
         assertThat(outcome()).isEqualTo(new AnswerOutcome.Failed(RasError.PORT_DISCONNECTED,
-                "the line closed while waiting for a call: EOF"));
+                "the line closed while waiting for a call: EOF", true));
     }
 }
