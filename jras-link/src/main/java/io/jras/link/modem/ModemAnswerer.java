@@ -44,6 +44,9 @@ public final class ModemAnswerer implements AutoCloseable {
     /** How long opening a TCP line to a modem may take. */
     static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
 
+    /** How long DTR stays low after a hang-up before it is raised for the next call (mgetty waits as long). */
+    static final Duration DTR_LOW = Duration.ofMillis(500);
+
     private final String name;
     private final LineOpener opener;
     private final AnswerConfig config;
@@ -126,12 +129,15 @@ public final class ModemAnswerer implements AutoCloseable {
                         log("hung up (" + hungUp.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
                         if (hungUp == HangUpResult.LINE_CLOSED) {
                             dropLine();
+                        } else {
+                            raiseDtr(line);
                         }
                     }
                     case AnswerOutcome.Failed failed when isClosed() -> { }
                     case AnswerOutcome.Failed failed when !failed.lineFailed() -> {
                         log(failed.describe());
                         ModemSession.hangUp(line, config.guardTime());
+                        raiseDtr(line);
                     }
                     case AnswerOutcome.Failed failed -> {
                         failures.incrementAndGet();
@@ -173,6 +179,22 @@ public final class ModemAnswerer implements AutoCloseable {
         }
         if (call.carrierLost()) {
             log("the caller hung up (NO CARRIER)");
+        }
+    }
+
+    /**
+     * The hang-up left DTR low (a modem with &amp;D2 hangs up on that, and ignores commands while
+     * it stays low): after a moment it goes up again, so the modem listens for the next call.
+     */
+    private void raiseDtr(ModemLine line) throws InterruptedException {
+        if (!line.hasDtr()) {
+            return;
+        }
+        pauseFor(DTR_LOW);
+        try {
+            line.setDtr(true);
+        } catch (IOException e) {
+            log("cannot raise DTR: " + e.getMessage()); // the next init finds out what that means
         }
     }
 

@@ -3,8 +3,10 @@ package io.jras.link.modem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jras.link.DeviceSpec;
+import io.jras.link.MemoryTransport;
 import io.jras.link.Reads;
 import io.jras.link.TimedInputStream;
+import io.jras.link.Transport;
 import io.jras.link.modem.sim.Destination;
 import io.jras.link.modem.sim.ModemEmulator;
 import io.jras.link.pty.Pty;
@@ -153,6 +155,38 @@ class ModemAnswererTest {
             assertThat(log).contains(serial + ": hung up (confirmed)");
             answerer.close();
         }
+    }
+
+    @Test
+    void aLineWithDtrHasItDroppedByTheHangUpAndRaisedForTheNextCall() throws Exception {
+        emulator.start();
+        MemoryTransport.Pair cable = MemoryTransport.pair("cable");
+        emulator.serve(cable.far(), "5550100");
+        List<Boolean> dtr = new CopyOnWriteArrayList<>();
+        Transport near = new Transport() { // the near end, its DTR changes recorded
+            @Override public InputStream input() { return cable.near().input(); }
+            @Override public OutputStream output() { return cable.near().output(); }
+            @Override public String deviceType() { return "serial"; }
+            @Override public String deviceName() { return "cable"; }
+            @Override public boolean hasDtr() { return true; }
+            @Override public void setDtr(boolean on) { dtr.add(on); }
+            @Override public void close() { cable.near().close(); }
+        };
+        ModemAnswerer answerer = new ModemAnswerer("modem:cable", () -> {
+            try {
+                return ModemLine.over(near);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }, FAST, log::add);
+        running(answerer, ModemAnswererTest::echoUntilBye);
+        awaitLog("waiting for a call", 1);
+        try (Dte caller = new Dte(emulator.address())) {
+            caller.chat("ATE0\rATD5550100\r", "CONNECT 115200\r\n");
+            caller.chat("bye", "NO CARRIER\r\n");
+        }
+        awaitLog("waiting for a call", 2);
+        assertThat(dtr).containsExactly(false, true);
     }
 
     @Test
