@@ -285,6 +285,7 @@ public final class AnswerServer implements AutoCloseable {
             refuse(socket, peer, Refusal.STOPPING, "");
             return;
         }
+        socket.setTcpNoDelay(true); // here, so a failure cannot leave a slot or an address taken
         if (!rateLimiter.tryAcquire(peer.getAddress())) {
             // A flood: spend nothing on it, not even a TIME_WAIT (linger 0 resets the connection).
             socket.setSoLinger(true, 0);
@@ -302,7 +303,6 @@ public final class AnswerServer implements AutoCloseable {
             refuse(socket, peer, Refusal.NO_ADDRESS, "pool " + config.pool() + " all in use");
             return;
         }
-        socket.setTcpNoDelay(true);
         ServerSession session = new ServerSession(ids.incrementAndGet(), TcpTransport.of(socket), peer, lease.get(), config,
                 users, timers, events);
         sessions.put(session.id(), session);
