@@ -664,6 +664,7 @@ final class EmulatedModem {
         quiet = false;
         stateLock.lock();
         try {
+            offHook = false; // ATZ and AT&F put the line back on hook
             Arrays.fill(registers, 0);
             registers[S_ESCAPE_CHAR] = '+';
             registers[S_CARRIER_WAIT] = (int) Math.clamp(options.carrierWait().toSeconds(), 1, 255);
