@@ -27,9 +27,16 @@ import java.util.function.Consumer;
  * On line, {@code +++} between guard times returns to command mode with the call held (ATO
  * resumes it, ATH ends it); the far end closing says NO CARRIER.
  *
+ * <p>Calls between emulated modems go through the {@link Exchange}: dialing a subscriber number
+ * rings that line ({@link #offer}); the called modem says RING, counts it in S1 and answers on ATA
+ * or at the S0-th ring; the caller waits up to S7 seconds. A connected call's far end is the other
+ * modem's end of an in-memory pair, so everything above (relay, escape, NO CARRIER) works the same.
+ *
  * <p>Threads: the line's reader (this modem's {@link #run()}) owns the command state; a relay
- * thread per call copies far-end bytes to the line. {@code stateLock} guards the call and the
- * on-line flag; {@code writeLock} keeps writes to the line whole. Order: stateLock, then writeLock.
+ * thread per call copies far-end bytes to the line; a ringer thread per incoming call says RING
+ * and may auto-answer. {@code stateLock} guards the call, the on-line flag, the ringing call, the
+ * hook and the S-registers; {@code writeLock} keeps writes to the line whole. Order: stateLock,
+ * then writeLock.
  */
 final class EmulatedModem {
 
