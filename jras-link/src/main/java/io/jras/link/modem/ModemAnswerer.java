@@ -114,8 +114,10 @@ public final class ModemAnswerer implements AutoCloseable {
                         break;
                     }
                 }
+                // The log gets the steps of a call; init commands, skipped noise and the idle
+                // check would only fill it (a failure says what went wrong).
                 AnswerOutcome outcome = ModemSession.answer(line, config, step -> {
-                    if (!step.startsWith("initializing") && !step.startsWith("skipped")) {
+                    if (!step.startsWith("initializing") && !step.startsWith("skipped") && !step.startsWith("no call for")) {
                         log(step);
                     }
                 });
