@@ -284,6 +284,37 @@ class ModemAnswererTest {
     }
 
     @Test
+    void theIdleCheckFindsAModemThatWentSilentWhileTheLineWaited() throws Exception {
+        AnswerConfig checking = FAST.withIdleCheck(Duration.ofMillis(100));
+        // a "modem" that answers the init and then never says a word again
+        try (ServerSocket mute = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Socket s = mute.accept();
+                    toClose.add(s);
+                    InputStream in = s.getInputStream();
+                    int c;
+                    for (int oks = 0; oks < 2 && (c = in.read()) >= 0; ) {
+                        if (c == '\r') { // OK to ATZ and to ATE0V1S0=0, then silence
+                            s.getOutputStream().write("\r\nOK\r\n".getBytes(StandardCharsets.US_ASCII));
+                            oks++;
+                        }
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            DeviceSpec.Modem spec = new DeviceSpec.Modem(new DeviceSpec.Tcp("127.0.0.1", mute.getLocalPort()));
+            ModemAnswerer silent = new ModemAnswerer(spec, checking.withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(5)),
+                    log::add);
+            running(silent, call -> { });
+            awaitTrue(() -> silent.failures() >= 1);
+            assertThat(log).contains(spec + ": waiting for a call");
+            assertThat(log).anyMatch(l -> l.startsWith(spec + ": Error 660: ") && l.contains("(no response to AT within 300 ms)"));
+        }
+    }
+
+    @Test
     void closingWhileWaitingEndsTheLoopAndFreesTheLine() throws Exception {
         emulator.start();
         ModemAnswerer answerer = new ModemAnswerer(answeringLine(), FAST, log::add);
