@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
         description = "Run a Hayes modem emulator until interrupted: each TCP connection is a modem line that"
                 + " answers AT commands. Dialing a number mapped to tcp:HOST:PORT connects there (CONNECT 115200)"
                 + " and relays bytes; a number mapped to BUSY, NO CARRIER, NO ANSWER, NO DIALTONE or VOICE gets"
-                + " that result; other numbers get NO CARRIER. Prints one line per call."
-                + " Dial it with the device modem:tcp:HOST:PORT.")
+                + " that result; other numbers get NO CARRIER. A --line NUMBER=tcp:HOST:PORT is a subscriber line:"
+                + " its DTE attaches at that address, and dialing NUMBER from any line rings it (RING; ATA or S0=n"
+                + " answers; BUSY, NO ANSWER after S7, NO CARRIER when the other side hangs up). Prints one line per"
+                + " call. Dial it with the device modem:tcp:HOST:PORT.")
 final class ModemSimCommand implements Callable<Integer> {
 
     @Spec
@@ -40,9 +42,23 @@ final class ModemSimCommand implements Callable<Integer> {
             description = "NUMBER=tcp:HOST:PORT or NUMBER=BUSY|NO CARRIER|NO ANSWER|NO DIALTONE|VOICE (repeatable).")
     List<String> mappings = new ArrayList<>();
 
+    @Option(names = "--line", paramLabel = "NUMBER=tcp:HOST:PORT",
+            description = "A subscriber line with its number, and where its DTE attaches (one at a time), e.g."
+                    + " 5550100=tcp:127.0.0.1:5001 for jras serve --listen modem:tcp:127.0.0.1:5001 (repeatable).")
+    List<String> lines = new ArrayList<>();
+
     @Option(names = "--dial-delay", paramLabel = "MILLIS", defaultValue = "300",
             description = "How long a dial takes to fail (default: ${DEFAULT-VALUE} ms).")
     long dialDelayMillis;
+
+    @Option(names = "--ring-interval", paramLabel = "MILLIS", defaultValue = "6000",
+            description = "How often a called line says RING (default: ${DEFAULT-VALUE} ms).")
+    long ringIntervalMillis;
+
+    @Option(names = "--answer-wait", paramLabel = "SECONDS", defaultValue = "50",
+            description = "S7 at reset: how long a caller waits for the called line to answer, 1-255"
+                    + " (default: ${DEFAULT-VALUE} s).")
+    long answerWaitSeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -54,14 +70,33 @@ final class ModemSimCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--map: " + e.getMessage());
         }
-        ModemEmulator.Options options = ModemEmulator.Options.DEFAULTS.withDialDelay(Duration.ofMillis(dialDelayMillis));
+        Map<String, InetSocketAddress> subscribers;
+        try {
+            subscribers = ModemEmulator.parseLines(lines);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--line: " + e.getMessage());
+        }
+        ModemEmulator.Options options;
+        try {
+            options = ModemEmulator.Options.DEFAULTS.withDialDelay(Duration.ofMillis(dialDelayMillis))
+                    .withRingInterval(Duration.ofMillis(ringIntervalMillis))
+                    .withCarrierWait(Duration.ofSeconds(answerWaitSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ModemEmulator emulator = new ModemEmulator(numbers, bind, options, line -> {
-            synchronized (out) {
-                out.println(line);
-                out.flush();
-            }
-        })) {
+        ModemEmulator built;
+        try {
+            built = new ModemEmulator(numbers, subscribers, bind, options, line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (ModemEmulator emulator = built) {
             emulator.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 emulator.close();
@@ -70,11 +105,18 @@ final class ModemSimCommand implements Callable<Integer> {
             synchronized (out) {
                 out.println("modem-sim: listening on " + DeviceSpec.parse(listen));
                 emulator.numbers().forEach((number, target) -> out.println("modem-sim: " + number + " -> " + target));
+                emulator.lines().forEach(number ->
+                        out.println("modem-sim: line " + number + " attaches at tcp:" + hostPort(emulator.lineAddress(number))));
                 out.flush();
             }
             stopped.await();
         }
         return 0;
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     private InetSocketAddress listenAddress() {

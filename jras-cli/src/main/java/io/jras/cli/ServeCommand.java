@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * stops the server all the same. {@code --detach} leaves it running; {@code --stop ID} stops one.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Answer PPP calls over TCP (the answering side, like RRAS): authenticate callers against a"
+        description = "Answer PPP calls over TCP and on modem lines (the answering side, like RRAS): authenticate callers against a"
                 + " pppd-format users file or a RADIUS server, hand out addresses from a pool and DNS. Runs until SIGTERM or Ctrl-C,"
                 + " then terminates every session. Prints one line per session start and end. The server runs in the"
                 + " jras daemon: `jras list` shows its sessions, `jras hangup` ends one. See docs/server.md.")
@@ -47,9 +47,18 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
 
-    @Option(names = "--listen", paramLabel = "tcp:HOST:PORT",
-            description = "Where to accept PPP, e.g. tcp:0.0.0.0:7000 (repeatable).")
+    @Option(names = "--listen", paramLabel = "tcp:HOST:PORT|modem:...",
+            description = "Where to accept PPP, e.g. tcp:0.0.0.0:7000; or a modem line to answer calls on (RING, ATA),"
+                    + " one at a time: modem:tcp:HOST:PORT or modem:/dev/ttyS0[@BAUD] (repeatable).")
     List<String> listen = new ArrayList<>();
+
+    @Option(names = "--modem-init", paramLabel = "AT...",
+            description = "Modem init commands, each answered OK, in order (repeatable; default: ATZ, ATE0V1S0=0).")
+    List<String> modemInit = new ArrayList<>();
+
+    @Option(names = "--rings", paramLabel = "N",
+            description = "Answer a modem call at this RING (default: 1).")
+    Integer rings;
 
     @Option(names = "--pool", paramLabel = "FIRST-LAST",
             description = "The callers' addresses, e.g. 192.0.2.10-192.0.2.99.")
@@ -231,11 +240,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServeRequest r = new ServeRequest(listen, pool, users == null ? null : users.toAbsolutePath().toString(), auth,
                 dns, localAddress, name, maxSessions, negotiationTimeout, rate, burst, trace, radius,
-                radiusSecretFile == null ? null : radiusSecretFile.toAbsolutePath().toString(), radiusAcctPort);
+                radiusSecretFile == null ? null : radiusSecretFile.toAbsolutePath().toString(), radiusAcctPort,
+                modemInit, rings);
         try {
             // The daemon reads the users file and the RADIUS secret again; this only checks they are sound.
             ServerConfig config = r.config();
             r.radius(config);
+            r.answerConfig();
             r.directory(config, line -> { });
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -1,5 +1,10 @@
 package io.jras.server;
 
+import io.jras.link.DeviceSpec;
+import io.jras.link.TcpTransport;
+import io.jras.link.modem.AnswerConfig;
+import io.jras.link.modem.AnsweredCall;
+import io.jras.link.modem.ModemAnswerer;
 import io.jras.ppp.Ipv4;
 import io.jras.server.pool.AddressPool;
 import io.jras.server.radius.RadiusNas;
@@ -18,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,9 +32,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The answering side (what {@code jras serve} runs; Windows calls it RRAS): it accepts PPP over TCP,
- * authenticates each caller against a {@link UserDirectory}, hands out an address from a pool and
- * DNS, and keeps every session apart from the others.
+ * The answering side (what {@code jras serve} runs; Windows calls it RRAS): it accepts PPP over TCP
+ * and answers calls on modem lines ({@link #addModemLine}), authenticates each caller against a
+ * {@link UserDirectory}, hands out an address from a pool and DNS, and keeps every session apart
+ * from the others.
+ *
+ * <p>A modem line has a {@link ModemAnswerer} of its own: it waits for RING, answers, and runs one
+ * session at a time on the call, with the same checks (but the per-source rate, which a phone line
+ * has no use for), authentication, pool and log lines as a TCP session; the session's
+ * {@link SessionInfo#deviceType()} is "modem" and its {@link SessionInfo#device()} the line. When
+ * the session ends the modem is hung up and waits for the next call. A refused call is told why
+ * (LCP Terminate-Request) and hung up; it is logged, but not reported to the listener, whose
+ * {@code refused} takes a peer address that a phone call does not have.
  *
  * <p>Each accepted connection passes, in order: the per-source rate limit, the session limit and
  * the pool; one that fails a check is refused (an LCP Terminate-Request saying why, then the line
@@ -66,6 +81,8 @@ public final class AnswerServer implements AutoCloseable {
     /** Sessions admitted and not yet ended; what maxSessions bounds. */
     private final AtomicInteger live = new AtomicInteger();
     private final List<ServerSocket> listeners = new ArrayList<>();
+    private final List<ModemAnswerer> modems = new ArrayList<>();
+    private final List<Thread> modemThreads = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
     private final Events events = new Events();
     private boolean started;
@@ -103,10 +120,30 @@ public final class AnswerServer implements AutoCloseable {
         timers.setRemoveOnCancelPolicy(true);
     }
 
+    /**
+     * Adds a modem line to answer calls on, before {@link #start()}.
+     *
+     * @param line    {@code modem:tcp:HOST:PORT} (a modem behind a terminal server, the emulator's
+     *                line) or {@code modem:PATH[@BAUD]}
+     * @param answer  how to initialize the modem and answer ({@link AnswerConfig#DEFAULTS})
+     */
+    public synchronized void addModemLine(DeviceSpec.Modem line, AnswerConfig answer) {
+        if (started) {
+            throw new IllegalStateException("modem lines are added before the server starts");
+        }
+        if (modems.stream().anyMatch(m -> m.name().equals(line.toString()))) {
+            throw new IllegalArgumentException("the modem line " + line + " is given twice");
+        }
+        modems.add(new ModemAnswerer(line, answer, log));
+    }
+
     /** Binds every listen address and starts accepting; if one cannot be bound, none stays bound. */
     public synchronized void start() throws IOException {
         if (started) {
             throw new IllegalStateException("already started");
+        }
+        if (config.listen().isEmpty() && modems.isEmpty()) {
+            throw new IllegalStateException("nothing to listen on: no TCP address and no modem line");
         }
         started = true;
         try {
@@ -128,6 +165,10 @@ public final class AnswerServer implements AutoCloseable {
         for (ServerSocket s : listeners) {
             acceptors.add(Thread.ofVirtual().name("jras-server-accept").start(() -> acceptLoop(s)));
             log.accept("listening on tcp:" + LogText.address((InetSocketAddress) s.getLocalSocketAddress()));
+        }
+        for (ModemAnswerer m : modems) {
+            modemThreads.add(Thread.ofVirtual().name("jras-server-modem").start(() -> answerLoop(m)));
+            log.accept("answering calls on " + m.name());
         }
         log.accept("pool " + config.pool() + " (" + LogText.count(config.pool().size(), "address", "addresses") + "), local address "
                 + Ipv4.format(config.localAddress()) + ", authentication "
@@ -201,7 +242,7 @@ public final class AnswerServer implements AutoCloseable {
                 break;
             }
         }
-        // No acceptor runs now: the map holds every session there will be.
+        // No acceptor runs now: the map holds every session there will be (a call answered meanwhile is refused).
         List<CompletableFuture<SessionEnd>> ends = new ArrayList<>();
         for (ServerSession s : sessions.values()) {
             s.hangUp(STOPPING_REASON);
@@ -216,6 +257,16 @@ public final class AnswerServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             // a session's end never fails
+        }
+        // The sessions are over: the modem lines hang up and stop waiting for calls.
+        modems.forEach(ModemAnswerer::close);
+        for (Thread t : modemThreads) {
+            try {
+                t.join(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         timers.shutdownNow();
         if (radius != null) {
@@ -260,6 +311,7 @@ public final class AnswerServer implements AutoCloseable {
             refuse(socket, peer, Refusal.STOPPING, "");
             return;
         }
+        socket.setTcpNoDelay(true); // here, so a failure cannot leave a slot or an address taken
         if (!rateLimiter.tryAcquire(peer.getAddress())) {
             // A flood: spend nothing on it, not even a TIME_WAIT (linger 0 resets the connection).
             socket.setSoLinger(true, 0);
@@ -277,8 +329,9 @@ public final class AnswerServer implements AutoCloseable {
             refuse(socket, peer, Refusal.NO_ADDRESS, "pool " + config.pool() + " all in use");
             return;
         }
-        ServerSession session = new ServerSession(ids.incrementAndGet(), socket, lease.get(), config, users, radius,
-                timers, events);
+        ServerSession session = new ServerSession(ids.incrementAndGet(), TcpTransport.of(socket), peer,
+                "tcp:" + LogText.address((InetSocketAddress) socket.getLocalSocketAddress()), lease.get(), config, users,
+                radius, timers, events);
         sessions.put(session.id(), session);
         try {
             session.start();
@@ -287,6 +340,71 @@ public final class AnswerServer implements AutoCloseable {
             lease.get().release();
             live.decrementAndGet();
             throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- modem lines
+
+    private void answerLoop(ModemAnswerer modem) {
+        try {
+            modem.run(call -> serveCall(modem, call));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.accept(modem.name() + ": stopped answering: " + e);
+        }
+    }
+
+    /** One answered call: the same checks as a TCP connection, then a session until it ends. */
+    private void serveCall(ModemAnswerer modem, AnsweredCall call) throws InterruptedException {
+        ServerLimits limits = config.limits();
+        if (stopping) {
+            refuseCall(call, Refusal.STOPPING, "");
+            return;
+        }
+        if (!takeSlot(limits.maxSessions())) {
+            refuseCall(call, Refusal.SERVER_FULL, LogText.count(limits.maxSessions(), "session", "sessions"));
+            return;
+        }
+        Optional<AddressPool.Lease> lease = pool.lease();
+        if (lease.isEmpty()) {
+            live.decrementAndGet();
+            refuseCall(call, Refusal.NO_ADDRESS, "pool " + config.pool() + " all in use");
+            return;
+        }
+        ServerSession session = new ServerSession(ids.incrementAndGet(), call, null, call.deviceName(), lease.get(), config,
+                users, radius, timers, events);
+        sessions.put(session.id(), session);
+        try {
+            session.start();
+        } catch (IOException | RuntimeException e) {
+            sessions.remove(session.id());
+            lease.get().release();
+            live.decrementAndGet();
+            log.accept("cannot serve a call on " + modem.name() + ": " + e);
+            return;
+        }
+        try {
+            session.ended().get();
+        } catch (ExecutionException e) {
+            // a session's end never fails
+        } catch (InterruptedException e) {
+            session.hangUp("server stopping");
+            throw e;
+        }
+    }
+
+    /** Tells the caller why in an LCP Terminate-Request; the answerer then hangs up. */
+    private void refuseCall(AnsweredCall call, Refusal refusal, String detail) {
+        log.accept("refused a call on " + call.deviceName() + ": " + refusal.text() + (detail.isEmpty() ? "" : " (" + detail + ")"));
+        try {
+            OutputStream out = call.output();
+            out.write(TerminateFrame.of(refusal.text()));
+            out.flush();
+            // Let the Terminate-Request reach the caller before the modem drops the call.
+            call.input().read(new byte[256], 0, 256, REFUSAL_LINGER);
+        } catch (IOException ignored) {
+            // the caller went first; nothing to tell
         }
     }
 
@@ -374,7 +492,7 @@ public final class AnswerServer implements AutoCloseable {
         @Override
         public void started(ServerSession session) {
             SessionInfo i = session.info();
-            log.accept("session " + i.id() + " started: " + LogText.address(i.peer()) + " user " + LogText.quoted(i.user())
+            log.accept("session " + i.id() + " started: " + i.where() + " user " + LogText.quoted(i.user())
                     + (i.authProtocol() == null ? " (no authentication)" : " (" + i.authProtocol().displayName() + ")")
                     + " address " + i.addressText());
             try {
@@ -393,7 +511,7 @@ public final class AnswerServer implements AutoCloseable {
             live.decrementAndGet();
             SessionInfo i = session.info();
             log.accept("session " + i.id() + " ended" + (i.started() ? "" : " before the network came up") + ": "
-                    + LogText.address(i.peer()) + " user " + LogText.quoted(i.user()) + " address " + i.addressText()
+                    + i.where() + " user " + LogText.quoted(i.user()) + " address " + i.addressText()
                     + ", " + ServerSession.seconds(end.duration()) + ", " + end.octetsIn() + " octets in, "
                     + end.octetsOut() + " out: " + end.reason() + " (" + end.rasError() + ")");
             try {

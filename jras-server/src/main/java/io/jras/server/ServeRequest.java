@@ -1,6 +1,7 @@
 package io.jras.server;
 
 import io.jras.link.DeviceSpec;
+import io.jras.link.modem.AnswerConfig;
 import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.Ipv4;
 import io.jras.server.pool.AddressRange;
@@ -34,14 +35,17 @@ import java.util.function.Consumer;
  * @param radius              HOST:PORT of a RADIUS server that decides instead of a users file
  * @param radiusSecretFile    the file whose first line is the RADIUS shared secret (read where the server runs)
  * @param radiusAcctPort      the accounting port; null = the {@code radius} port + 1
+ * @param modemInit           the AT commands that set up a modem line (each answered OK); empty = the default
+ * @param rings               answer a modem call at this RING; null = 1
  */
 public record ServeRequest(List<String> listen, String pool, String users, String auth, String dns,
                            String localAddress, String name, Integer maxSessions, Long negotiationTimeout,
                            Double rate, Integer burst, boolean trace, String radius, String radiusSecretFile,
-                           Integer radiusAcctPort) {
+                           Integer radiusAcctPort, List<String> modemInit, Integer rings) {
 
     public ServeRequest {
         listen = listen == null ? List.of() : List.copyOf(listen);
+        modemInit = modemInit == null ? List.of() : List.copyOf(modemInit);
     }
 
     /** The server's configuration; IllegalArgumentException says what is wrong, in the options' terms. */
@@ -50,11 +54,16 @@ public record ServeRequest(List<String> listen, String pool, String users, Strin
             throw new IllegalArgumentException("--pool is required");
         }
         List<InetSocketAddress> addresses = new ArrayList<>();
+        if (listen.isEmpty()) {
+            throw new IllegalArgumentException("--listen is required");
+        }
         for (String l : listen) {
-            if (!(DeviceSpec.parse(l) instanceof DeviceSpec.Tcp tcp)) {
-                throw new IllegalArgumentException("--listen takes tcp:HOST:PORT, not '" + l + "'");
+            switch (parseListen(l)) {
+                case DeviceSpec.Tcp tcp -> addresses.add(new InetSocketAddress(tcp.host(), tcp.port()));
+                case DeviceSpec.Modem modem -> { } // see modemLines()
+                default -> throw new IllegalArgumentException(
+                        "--listen takes tcp:HOST:PORT, modem:tcp:HOST:PORT or modem:PATH[@BAUD], not '" + l + "'");
             }
-            addresses.add(new InetSocketAddress(tcp.host(), tcp.port()));
         }
         ServerLimits d = ServerLimits.DEFAULTS;
         ServerLimits limits = d.withMaxSessions(maxSessions == null ? d.maxSessions() : maxSessions)
@@ -87,16 +96,45 @@ public record ServeRequest(List<String> listen, String pool, String users, Strin
         ServerConfig config = config();
         RadiusConfig radiusConfig = radius(config);
         UserDirectory users = directory(config, log);
-        if (radiusConfig == null) {
-            return new AnswerServer(config, users, listener, log);
+        AnswerConfig answering = answerConfig();
+        RadiusNas nas = null;
+        if (radiusConfig != null) {
+            try {
+                nas = new RadiusNas(radiusConfig);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--radius: cannot open a UDP socket: " + e.getMessage(), e);
+            }
         }
-        RadiusNas nas;
+        AnswerServer server = new AnswerServer(config, users, nas, listener, log);
+        for (DeviceSpec.Modem line : modemLines()) {
+            server.addModemLine(line, answering);
+        }
+        return server;
+    }
+
+    /** The {@code modem:...} lines of {@code --listen}, answered one call at a time each. */
+    public List<DeviceSpec.Modem> modemLines() {
+        List<DeviceSpec.Modem> lines = new ArrayList<>();
+        for (String l : listen) {
+            if (parseListen(l) instanceof DeviceSpec.Modem modem) {
+                lines.add(modem);
+            }
+        }
+        return lines;
+    }
+
+    /** How modem lines answer: {@code --rings}, {@code --modem-init}. */
+    public AnswerConfig answerConfig() {
+        AnswerConfig c = AnswerConfig.DEFAULTS.withRings(rings == null ? 1 : rings);
+        return modemInit.isEmpty() ? c : c.withInitCommands(modemInit.toArray(String[]::new));
+    }
+
+    private static DeviceSpec parseListen(String l) {
         try {
-            nas = new RadiusNas(radiusConfig);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--radius: cannot open a UDP socket: " + e.getMessage(), e);
+            return DeviceSpec.parse(l);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--listen " + l + ": " + e.getMessage(), e);
         }
-        return new AnswerServer(config, users, nas, listener, log);
     }
 
     /**

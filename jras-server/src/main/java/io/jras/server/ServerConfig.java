@@ -37,9 +37,6 @@ public record ServerConfig(List<InetSocketAddress> listen, AddressRange pool, in
         auth = List.copyOf(auth);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(limits, "limits");
-        if (listen.isEmpty()) {
-            throw new IllegalArgumentException("nothing to listen on");
-        }
         if (new HashSet<>(auth).size() != auth.size()) {
             throw new IllegalArgumentException("an authentication protocol is listed twice: " + auth);
         }

@@ -1,6 +1,7 @@
 package io.jras.server;
 
 import io.jras.core.session.PppSession;
+import io.jras.link.Transport;
 import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.Ipv4;
 import io.jras.ppp.LinkFailure;
@@ -22,7 +23,6 @@ import io.jras.server.users.UserDirectory;
 import io.jras.server.users.UserEntry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,17 +35,21 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One accepted connection: a {@link PppEngine} in the authenticator role, driven by a
- * {@link PppSession} over the socket, holding one address of the pool until it ends.
+ * {@link PppSession} over the line (an accepted TCP socket, or a call answered on a modem line),
+ * holding one address of the pool until it ends.
  *
  * <p>Threads: the session's events arrive on its PppSession loop thread; {@link #hangUp} and the
- * timers come from other threads and only enqueue (PppSession.close) or close the socket. The
+ * timers come from other threads and only enqueue (PppSession.close) or close the line. The
  * first reason the server gives for closing wins and is the one reported.
  */
 final class ServerSession {
 
     private final long id;
-    private final Socket socket;
+    private final Transport line;
+    /** Where a TCP caller came from; null on a modem line. */
     private final InetSocketAddress peer;
+    /** Our end of the line, as the manager lists it. */
+    private final String port;
     /** The peer's address; replaced by the user's static one after authentication when the users file names one. */
     private volatile AddressPool.Lease lease;
     private volatile PppEngine engine;
@@ -71,16 +75,18 @@ final class ServerSession {
     private volatile OptionalInt radiusAddress = OptionalInt.empty();
     private volatile long startedNanos;
 
-    ServerSession(long id, Socket socket, AddressPool.Lease lease, ServerConfig config, UserDirectory users,
-                  ScheduledExecutorService timers, ServerEvents events) {
-        this(id, socket, lease, config, users, null, timers, events);
-    }
-
-    ServerSession(long id, Socket socket, AddressPool.Lease lease, ServerConfig config, UserDirectory users,
-                  RadiusNas radius, ScheduledExecutorService timers, ServerEvents events) {
+    /**
+     * @param peer   where a TCP caller came from; null on a modem line
+     * @param port   our end of the line as the manager lists it: {@code tcp:HOST:PORT} or the modem line
+     * @param radius when not null, RADIUS decides who may call and gets the accounting
+     */
+    ServerSession(long id, Transport line, InetSocketAddress peer, String port, AddressPool.Lease lease,
+                  ServerConfig config, UserDirectory users, RadiusNas radius, ScheduledExecutorService timers,
+                  ServerEvents events) {
         this.id = id;
-        this.socket = socket;
-        this.peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.line = line;
+        this.peer = peer;
+        this.port = port;
         this.lease = lease;
         this.config = config;
         this.users = users;
@@ -92,7 +98,6 @@ final class ServerSession {
     /** Starts LCP on the line and the negotiation timer; returns at once. */
     void start() throws IOException {
         ServerLimits limits = config.limits();
-        socket.setTcpNoDelay(true);
         // The name a peer gives is kept even when it fails, for the end-of-session log line.
         SecretLookup secrets = name -> {
             user = name;
@@ -107,11 +112,11 @@ final class ServerSession {
         if (config.trace()) {
             pc = pc.withTrace(line -> events.log("session " + id + ": " + line));
         }
-        InputGuard in = new InputGuard(socket.getInputStream(), limits.preNetworkInput(), this::started,
+        InputGuard in = new InputGuard(line.input(), limits.preNetworkInput(), this::started,
                 () -> closeReason.compareAndSet(null, "sent more than " + limits.preNetworkInput()
                         + " octets before the network came up"));
         engine = new PppEngine(pc);
-        PppSession s = new PppSession("server-" + id, engine, in, socket.getOutputStream(), socket, this::onEvent);
+        PppSession s = new PppSession("server-" + id, engine, in, line.output(), line, this::onEvent);
         ppp = s;
         s.done().whenComplete((down, error) -> finish(down));
         watchdog = timers.schedule(this::negotiationTimedOut, limits.negotiationTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -131,13 +136,13 @@ final class ServerSession {
     }
 
     SessionInfo info() {
-        return new SessionInfo(id, peer, user, authProtocol, lease.address(), config.localAddress(), connectedAt, startedAt);
+        return new SessionInfo(id, peer, user, authProtocol, lease.address(), config.localAddress(), connectedAt, startedAt,
+                line.deviceType(), line.deviceName());
     }
 
     SessionLink link() {
         PppSession s = ppp;
-        return new SessionLink("tcp", "tcp:" + LogText.address((InetSocketAddress) socket.getLocalSocketAddress()),
-                projection, s == null ? null : s.statistics());
+        return new SessionLink(line.deviceType(), port, projection, s == null ? null : s.statistics());
     }
 
     /**
@@ -159,10 +164,10 @@ final class ServerSession {
         }
     }
 
-    /** Closes the socket under the session: the reader fails, the engine sees the line drop. */
+    /** Closes the line under the session: the reader fails, the engine sees the line drop. */
     void cut() {
         try {
-            socket.close();
+            line.close();
         } catch (IOException ignored) {
             // closed either way
         }
@@ -342,6 +347,6 @@ final class ServerSession {
 
     @Override
     public String toString() {
-        return "ServerSession[" + id + " " + LogText.address(peer) + " " + Ipv4.format(lease.address()) + "]";
+        return "ServerSession[" + id + " " + info().where() + " " + Ipv4.format(lease.address()) + "]";
     }
 }

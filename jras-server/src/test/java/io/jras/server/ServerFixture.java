@@ -37,11 +37,22 @@ final class ServerFixture implements AutoCloseable {
     final AnswerServer server;
 
     ServerFixture(ServerConfig config, UserDirectory users) throws IOException {
-        this(config, users, null);
+        this(config, users, null, server -> { });
     }
 
     /** With {@code radius} (may be null) authenticating and accounting. */
     ServerFixture(ServerConfig config, UserDirectory users, io.jras.server.radius.RadiusNas radius) throws IOException {
+        this(config, users, radius, server -> { });
+    }
+
+    /** @param beforeStart sets the server up further before it starts (modem lines) */
+    ServerFixture(ServerConfig config, UserDirectory users, java.util.function.Consumer<AnswerServer> beforeStart)
+            throws IOException {
+        this(config, users, null, beforeStart);
+    }
+
+    ServerFixture(ServerConfig config, UserDirectory users, io.jras.server.radius.RadiusNas radius,
+                  java.util.function.Consumer<AnswerServer> beforeStart) throws IOException {
         server = new AnswerServer(config, users, radius, new SessionListener() {
             @Override
             public void started(SessionInfo session) {
@@ -61,6 +72,7 @@ final class ServerFixture implements AutoCloseable {
             log.add(line);
             System.out.println("[server] " + line); // kept in target/surefire-reports/*-output.txt
         });
+        beforeStart.accept(server);
         server.start();
     }
 

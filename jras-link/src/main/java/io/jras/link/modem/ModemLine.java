@@ -22,6 +22,12 @@ import java.util.Objects;
  *
  * <p>One reader at a time: the chat while dialing or hanging up, the data phase in between.
  * Reads are interruptible; closing the line ends a pending read.
+ *
+ * <p>In the data phase the modem's own {@code NO CARRIER} (the far end hung up) ends the data
+ * stream after the bytes that carried it, {@link #carrier()} turns false and the mode becomes
+ * {@link Mode#COMMAND}, so the hang-up is just ATH0. That is the only way a modem reached over TCP
+ * can say the call dropped. A peer that sends those very bytes ends its own call, which it may
+ * do anyway; PPP's async framing escapes CR unless the peer's ACCM allows it.
  */
 public final class ModemLine implements Transport {
 
@@ -44,9 +50,14 @@ public final class ModemLine implements Transport {
     private final Transport line;
     private final TimedInputStream in;
     private final StringBuilder partial = new StringBuilder();
-    private final InputStream data = new DataInput();
+    private final TimedInputStream data = new DataInput();
     private int pushedBack = -1;
     private volatile Mode mode = Mode.UNKNOWN;
+    /** The data phase's reader's alone: how much of {@link #NO_CARRIER} the data ended with. */
+    private int noCarrierMatched;
+    private volatile boolean carrierLost;
+
+    private static final byte[] NO_CARRIER = "\r\nNO CARRIER\r".getBytes(StandardCharsets.US_ASCII);
 
     private ModemLine(Transport line, TimedInputStream in) {
         this.line = line;
@@ -127,6 +138,10 @@ public final class ModemLine implements Transport {
     }
 
     void mode(Mode mode) {
+        if (mode == Mode.DATA) {
+            noCarrierMatched = 0; // a new call: whatever the last one said is over
+            carrierLost = false;
+        }
         this.mode = mode;
     }
 
@@ -137,7 +152,7 @@ public final class ModemLine implements Transport {
 
     /** The data stream: bytes the chat has not consumed, in order. */
     @Override
-    public InputStream input() {
+    public TimedInputStream input() {
         return data;
     }
 
@@ -167,9 +182,32 @@ public final class ModemLine implements Transport {
         line.setDtr(on);
     }
 
+    /** False when the line's CD is down, or the modem said NO CARRIER during the data phase. */
     @Override
     public boolean carrier() {
-        return line.carrier();
+        return !carrierLost && line.carrier();
+    }
+
+    /** Watches data-phase bytes for the modem's NO CARRIER (a byte at a time, no repeated prefix but CR). */
+    private void watch(byte[] b, int off, int n) {
+        for (int i = off; i < off + n && !carrierLost; i++) {
+            if (b[i] == NO_CARRIER[noCarrierMatched]) {
+                if (++noCarrierMatched == NO_CARRIER.length) {
+                    carrierLost = true;
+                    mode = Mode.COMMAND;
+                }
+            } else {
+                noCarrierMatched = b[i] == NO_CARRIER[0] ? 1 : 0;
+            }
+        }
+    }
+
+    /** A data-phase read's result: watched, and -1 once the carrier is lost. */
+    private int data(byte[] b, int off, int n) {
+        if (n > 0 && mode == Mode.DATA) {
+            watch(b, off, n);
+        }
+        return n;
     }
 
     @Override
@@ -223,14 +261,17 @@ public final class ModemLine implements Transport {
             if (len == 0) {
                 return 0;
             }
+            if (carrierLost) {
+                return -1;
+            }
             synchronized (ModemLine.this) {
                 if (pushedBack >= 0) {
                     b[off] = (byte) pushedBack;
                     pushedBack = -1;
-                    return 1;
+                    return data(b, off, 1);
                 }
             }
-            return in.read(b, off, len);
+            return data(b, off, in.read(b, off, len));
         }
 
         @Override
@@ -239,14 +280,17 @@ public final class ModemLine implements Transport {
             if (len == 0) {
                 return 0;
             }
+            if (carrierLost) {
+                return -1;
+            }
             synchronized (ModemLine.this) {
                 if (pushedBack >= 0) {
                     b[off] = (byte) pushedBack;
                     pushedBack = -1;
-                    return 1;
+                    return data(b, off, 1);
                 }
             }
-            return in.read(b, off, len, timeout);
+            return data(b, off, in.read(b, off, len, timeout));
         }
 
         @Override

@@ -57,6 +57,34 @@ public final class ModemSession {
         return new ModemSession(InstantSource.system()).runHangUp(line, guardTime);
     }
 
+    /**
+     * Initializes the modem and waits for a call: RING, ATA at the configured ring, CONNECT. On
+     * {@link AnswerOutcome.Connected} the line carries the caller's data from the next byte on.
+     * Blocks until then (or a failure); to stop waiting, close the line (Failed, 619) or
+     * interrupt the thread.
+     *
+     * @param progress gets each step ("RING 1 of 1", "answering") on this thread, as it happens
+     */
+    public static AnswerOutcome answer(ModemLine line, AnswerConfig config, Consumer<String> progress)
+            throws InterruptedException {
+        return new ModemSession(InstantSource.system()).runAnswer(line, config, progress);
+    }
+
+    AnswerOutcome runAnswer(ModemLine line, AnswerConfig config, Consumer<String> progress) throws InterruptedException {
+        Objects.requireNonNull(progress, "progress");
+        HayesAnswerer answerer = new HayesAnswerer(config);
+        line.mode(Mode.UNKNOWN);
+        run(answerer, line, () -> {
+            for (var event = answerer.pollEvent(); event.isPresent(); event = answerer.pollEvent()) {
+                progress.accept(event.get());
+            }
+        });
+        AnswerOutcome outcome = answerer.outcome().orElseThrow();
+        line.mode(outcome instanceof AnswerOutcome.Connected ? Mode.DATA
+                : answerer.modemInCommandMode() ? Mode.COMMAND : Mode.UNKNOWN);
+        return outcome;
+    }
+
     DialOutcome runDial(ModemLine line, ModemConfig config, Consumer<? super DialEvent> progress)
             throws InterruptedException {
         Objects.requireNonNull(progress, "progress");
