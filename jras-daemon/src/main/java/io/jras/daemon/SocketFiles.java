@@ -20,7 +20,8 @@ final class SocketFiles {
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
 
-    private static final int BACKLOG = 512;
+    /** The kernel caps it at net.core.somaxconn (4096 on current kernels); a burst of clients waits here. */
+    private static final int BACKLOG = 4096;
 
     private SocketFiles() {
     }

@@ -49,6 +49,9 @@ public final class RpcConnection implements AutoCloseable {
     private final Object writeLock = new Object();
     private volatile boolean closed;
 
+    /** How long a connect keeps trying while the daemon's backlog is full. */
+    private static final java.time.Duration BUSY_RETRY = java.time.Duration.ofSeconds(5);
+
     private RpcConnection(Path socket, SocketChannel channel, Notifications notifications) {
         this.socket = socket;
         this.channel = channel;
@@ -57,16 +60,41 @@ public final class RpcConnection implements AutoCloseable {
 
     /** Connects; throws if nothing listens there (see {@link #nothingListens}). */
     public static RpcConnection open(Path socket, Notifications notifications) throws IOException {
-        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            ch.connect(UnixDomainSocketAddress.of(socket));
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
+        SocketChannel ch = connect(socket);
         RpcConnection c = new RpcConnection(socket, ch, notifications);
         Thread.ofVirtual().name("jras-rpc-reader").start(c::readLoop);
         return c;
+    }
+
+    /**
+     * A Unix socket whose listen backlog is full refuses a connect with EAGAIN rather than queueing
+     * it (unix(7)); a daemon busy accepting a burst of clients is still there, so try again shortly.
+     */
+    private static SocketChannel connect(Path socket) throws IOException {
+        long deadline = System.nanoTime() + BUSY_RETRY.toNanos();
+        for (int pause = 1; ; pause = Math.min(pause * 2, 50)) {
+            SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                ch.connect(UnixDomainSocketAddress.of(socket));
+                return ch;
+            } catch (IOException e) {
+                ch.close();
+                if (!backlogFull(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while connecting to " + socket);
+            }
+        }
+    }
+
+    private static boolean backlogFull(IOException e) {
+        return e instanceof java.net.SocketException && e.getMessage() != null
+                && e.getMessage().contains("Resource temporarily unavailable");
     }
 
     /** True when a connect failure means "no daemon": no socket file, or a stale one nobody accepts on. */
