@@ -1,5 +1,6 @@
 package io.jras.core;
 
+import io.jras.core.iface.HostInterface;
 import io.jras.core.session.PppSession;
 import io.jras.link.RasError;
 import io.jras.link.RasException;
@@ -67,6 +68,8 @@ final class Connection {
     private Projection projection;
     private long lastTrafficNanos;
     private long lastDatagrams = -1;
+    /** The host interface of the current link (written on the PPP loop thread). */
+    private volatile HostInterface host;
 
     Connection(long handle, DialRequest request, ConnectionManager manager, ConnectionListener listener) {
         this.handle = handle;
@@ -245,7 +248,15 @@ final class Connection {
                     setState(RasConnState.AUTHENTICATED, 0);
                 }
             }
+            case PppEvent.DatagramReceived d -> {
+                HostInterface h = host;
+                if (h != null) {
+                    h.fromLink(d.packet());
+                }
+            }
             case PppEvent.NetworkUp up when up.ncp().equals(Protocol.IPCP) -> {
+                // The interface is up before Connected is reported, as pppd runs ip-up once ppp0 is ready.
+                openHostInterface(up.projection());
                 synchronized (this) {
                     projection = up.projection();
                     connectedAt = manager.clock().instant();
@@ -259,14 +270,41 @@ final class Connection {
                 synchronized (this) {
                     projection = up.projection();
                 }
+                HostInterface h = host;
+                if (h != null && up.ncp().equals(Protocol.IPV6CP)) {
+                    h.ipv6Up(up.projection());
+                }
                 manager.event(this, "projection", up.ncp() + " up: " + up.projection());
             }
             case PppEvent.LinkDown down -> {
                 synchronized (this) {
                     pppCause = down.failure() == null ? "" : down.failure().message();
                 }
+                closeHostInterface();
             }
             default -> { }
+        }
+    }
+
+    /** Called on the PPP loop thread when IPCP opens. */
+    private void openHostInterface(Projection p) {
+        PppSession s;
+        synchronized (this) {
+            s = session;
+        }
+        HostInterface h = HostInterface.open(manager.config().interfaces(), handle, request.displayName(), p, s);
+        host = h;
+        var st = h.status();
+        if (manager.config().interfaces().enabled()) {
+            manager.event(this, "interface", st.state().equals(io.jras.core.iface.InterfaceStatus.UP)
+                    ? st.name() + " up" : "no interface: " + st.reason());
+        }
+    }
+
+    private void closeHostInterface() {
+        HostInterface h = host;
+        if (h != null) {
+            h.close();
         }
     }
 
@@ -324,6 +362,8 @@ final class Connection {
                 Thread.currentThread().interrupt();
             }
         }
+        // The link is down by now (its LinkDown removed the interface); this covers a session that never ended.
+        closeHostInterface();
         synchronized (this) {
             if (session != null && session.statistics() != null) {
                 lastStatistics = session.statistics();
@@ -454,7 +494,8 @@ final class Connection {
     synchronized ConnectionStatus status() {
         return new ConnectionStatus(handle, request.displayName(), firstNumber(), request.device().type(),
                 request.device().name(), state, error, ConnectionStatus.textOf(error), pppCause, teardown,
-                projection, statistics(), dialedAt, connectedAt);
+                projection, statistics(), dialedAt, connectedAt,
+                host == null ? HostInterface.initialStatus(manager.config().interfaces()) : host.status());
     }
 
     synchronized Tombstone tombstone(Instant endedAt) {

@@ -84,6 +84,16 @@ public final class Main {
         }
         DaemonConfig config = (system ? DaemonConfig.forSystem(path) : DaemonConfig.forUser(path))
                 .withLog(DaemonLog.to(err));
+        // Host interfaces: on for the system service (root, as pppd), off for a per-user daemon;
+        // JRAS_INTERFACES=on|off overrides.
+        try {
+            config = config.withManager(config.manager().withInterfaces(io.jras.core.iface.InterfacePolicy
+                    .fromEnvironment(System.getenv(), system ? io.jras.core.iface.InterfacePolicy.ON
+                            : io.jras.core.iface.InterfacePolicy.OFF)));
+        } catch (IllegalArgumentException e) {
+            err.println("jras daemon: " + e.getMessage());
+            return 2;
+        }
         JrasDaemon daemon;
         try {
             daemon = JrasDaemon.start(config, resolver);

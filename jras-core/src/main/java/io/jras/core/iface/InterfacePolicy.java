@@ -1,0 +1,71 @@
+package io.jras.core.iface;
+
+import io.jras.net.RouteSpec;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Whether and how the manager gives its connections a network interface on the host (a TUN device,
+ * as pppd gives ppp0), set in {@link io.jras.core.ManagerConfig}.
+ *
+ * <p>Off by default: a manager embedded in an application, and the test suite that dials thousands
+ * of connections, make no interfaces. The system daemon ({@code jras daemon --system}, root) turns
+ * it on; {@code JRAS_INTERFACES=on|off} overrides either way. When it is on but the process may not
+ * create interfaces (no CAP_NET_ADMIN, no /dev/net/tun), connections still come up, without one, and
+ * their status says why.
+ *
+ * @param enabled     create an interface when IPCP opens
+ * @param namePattern the interface name, {@code jras%d} = the kernel picks jras0, jras1, ...
+ * @param namespace   the network namespace for the interfaces (an {@code ip netns} name or a path), null = ours
+ * @param routes      the routes of every interface beyond the peer's host route
+ * @param hooks       called at interface up and down (ip-up / ip-down, DNS)
+ */
+public record InterfacePolicy(boolean enabled, String namePattern, String namespace, RouteSpec routes,
+                              InterfaceHooks hooks) {
+
+    public static final String DEFAULT_NAME = "jras%d";
+    public static final InterfacePolicy OFF = new InterfacePolicy(false, DEFAULT_NAME, null, RouteSpec.PEER_ONLY,
+            InterfaceHooks.NONE);
+    public static final InterfacePolicy ON = OFF.withEnabled(true);
+    /** The environment variable that overrides the daemon's choice: on | off. */
+    public static final String ENV = "JRAS_INTERFACES";
+
+    public InterfacePolicy {
+        namePattern = namePattern == null || namePattern.isBlank() ? DEFAULT_NAME : namePattern;
+        routes = routes == null ? RouteSpec.PEER_ONLY : routes;
+        hooks = hooks == null ? InterfaceHooks.NONE : hooks;
+    }
+
+    /** {@code fallback}, unless JRAS_INTERFACES says on or off; any other value is an IllegalArgumentException. */
+    public static InterfacePolicy fromEnvironment(Map<String, String> env, InterfacePolicy fallback) {
+        String v = env.get(ENV);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "on", "1", "yes", "true" -> fallback.withEnabled(true);
+            case "off", "0", "no", "false" -> fallback.withEnabled(false);
+            default -> throw new IllegalArgumentException(ENV + " must be on or off, not \"" + v + "\"");
+        };
+    }
+
+    public InterfacePolicy withEnabled(boolean on) {
+        return new InterfacePolicy(on, namePattern, namespace, routes, hooks);
+    }
+
+    public InterfacePolicy withNamePattern(String pattern) {
+        return new InterfacePolicy(enabled, pattern, namespace, routes, hooks);
+    }
+
+    public InterfacePolicy withNamespace(String ns) {
+        return new InterfacePolicy(enabled, namePattern, ns, routes, hooks);
+    }
+
+    public InterfacePolicy withRoutes(RouteSpec r) {
+        return new InterfacePolicy(enabled, namePattern, namespace, r, hooks);
+    }
+
+    public InterfacePolicy withHooks(InterfaceHooks h) {
+        return new InterfacePolicy(enabled, namePattern, namespace, routes, h);
+    }
+}
