@@ -1,0 +1,171 @@
+package io.jras.core.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jras.core.ConnectionManager;
+import io.jras.core.ConnectionStatus;
+import io.jras.core.DialRequest;
+import io.jras.core.LinkDevices;
+import io.jras.core.ManagerConfig;
+import io.jras.core.RasConnState;
+import io.jras.core.iface.InterfaceEvent;
+import io.jras.core.iface.InterfaceHooks;
+import io.jras.core.iface.InterfacePolicy;
+import io.jras.core.iface.InterfaceStatus;
+import io.jras.link.RasException;
+import io.jras.net.testkit.TestNamespace;
+import io.jras.ppp.testkit.peers.PeerProcess;
+import io.jras.ppp.testkit.peers.PeerProcess.Auth;
+import io.jras.ppp.testkit.peers.RealPeers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A jras connection as a real network link of the host: the manager dials pppd 2.4.9 in
+ * user-mode-linux over TCP, and its TUN interface lives in a network namespace the test creates
+ * (and removes, also on failure), where ping and TCP run through the link to the UML guest.
+ */
+@RealPeers
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class HostInterfaceIT {
+
+    static final Duration WITHIN = Duration.ofSeconds(40);
+    static final int TRANSFER_BYTES = 10 * 1024 * 1024;
+
+    private static RasConnState state(ConnectionManager m, long h) {
+        try {
+            return m.status(h).state();
+        } catch (RasException e) {
+            return null;
+        }
+    }
+
+    static void awaitConnected(ConnectionManager m, long h) throws Exception {
+        long end = System.nanoTime() + WITHIN.toNanos();
+        while (state(m, h) != RasConnState.CONNECTED) {
+            if (System.nanoTime() > end || state(m, h) == RasConnState.DISCONNECTED) {
+                throw new AssertionError("not connected: " + m.status(h));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void pingThroughTheInterfaceReachesPppdInUmlAndHangUpRemovesIt() throws Exception {
+        List<InterfaceEvent> ups = new CopyOnWriteArrayList<>();
+        List<InterfaceEvent> downs = new CopyOnWriteArrayList<>();
+        InterfaceHooks hooks = new InterfaceHooks() {
+            @Override
+            public void interfaceUp(InterfaceEvent e) {
+                ups.add(e);
+            }
+
+            @Override
+            public void interfaceDown(InterfaceEvent e) {
+                downs.add(e);
+            }
+        };
+        try (TestNamespace ns = TestNamespace.create();
+             PeerProcess pppd = PeerProcess.pppdServer(Auth.CHAP, Map.of());
+             ConnectionManager manager = new ConnectionManager(ManagerConfig.DEFAULT.withInterfaces(
+                     InterfacePolicy.ON.withNamespace(ns.name()).withHooks(hooks)))) {
+            long h = manager.dial(DialRequest.of("Lab", LinkDevices.forSpec("tcp:127.0.0.1:" + pppd.port()),
+                    "alice", "wonderland"), null);
+            awaitConnected(manager, h);
+            ConnectionStatus s = manager.status(h);
+            assertThat(s.netInterface()).isEqualTo(new InterfaceStatus("jras0", InterfaceStatus.UP, ""));
+            assertThat(ns.ip("addr", "show", "dev", "jras0")).contains("inet 192.0.2.2 peer 192.0.2.1/32")
+                    .contains("mtu 1500").contains(",UP");
+            assertThat(ups).singleElement().satisfies(e -> {
+                assertThat(e.interfaceName()).isEqualTo("jras0");
+                assertThat(e.localAddress()).isEqualTo("192.0.2.2");
+                assertThat(e.remoteAddress()).isEqualTo("192.0.2.1");
+                assertThat(e.dns()).containsExactly("192.0.2.53", "192.0.2.54");
+            });
+            long framesBefore = s.statistics().framesRcved();
+
+            TestNamespace.Result ping = ns.exec(30, "ping", "-c", "3", "-i", "0.3", "-W", "3", "192.0.2.1");
+            assertThat(ping.exit()).as(ping.output()).isZero();
+            assertThat(ping.output()).contains("3 received");
+            // The forwarded echo replies are counted in the connection's statistics.
+            assertThat(manager.status(h).statistics().framesRcved()).isGreaterThanOrEqualTo(framesBefore + 3);
+
+            manager.hangUp(h);
+            manager.completion(h).get(30, TimeUnit.SECONDS);
+            assertThat(ns.tryIp("link", "show", "jras0").exit()).isNotZero();
+            assertThat(downs).hasSize(1);
+        }
+    }
+
+    @Test
+    void tenMegabytesOverTcpThroughTheLinkArriveIntact() throws Exception {
+        Path dir = Path.of("target", "host-interface-it").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path file = dir.resolve("10mb.bin");
+        byte[] data = new byte[TRANSFER_BYTES];
+        new Random(42).nextBytes(data);
+        Files.write(file, data);
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        // Inside UML, once pppd's IPCP is up: serve the file on 192.0.2.1:5001 (the guest sees the host's / read-only).
+        String upCmd = "socat -u OPEN:" + file + " TCP-LISTEN:5001,bind=$4,reuseaddr >/dev/null 2>&1 &";
+        try (TestNamespace ns = TestNamespace.create();
+             PeerProcess pppd = PeerProcess.pppdServer(Auth.NONE, Map.of("LAB_UP_CMD", upCmd));
+             ConnectionManager manager = new ConnectionManager(ManagerConfig.DEFAULT.withInterfaces(
+                     InterfacePolicy.ON.withNamespace(ns.name())))) {
+            long h = manager.dial(DialRequest.of("Lab", LinkDevices.forSpec("tcp:127.0.0.1:" + pppd.port()),
+                    "alice", "wonderland"), null);
+            awaitConnected(manager, h);
+            long t0 = System.nanoTime();
+            TestNamespace.Result get = ns.exec(180, "sh", "-c",
+                    "socat -u TCP:192.0.2.1:5001,retry=40,interval=0.25 - | sha256sum");
+            double linkSeconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(get.exit()).as(get.output()).isZero();
+            assertThat(get.output()).startsWith(digest);
+            assertThat(manager.status(h).statistics().bytesRcved()).isGreaterThan(TRANSFER_BYTES);
+
+            double loopSeconds = loopbackTransfer(file, digest);
+            String line = String.format("link-vs-loopback: %d bytes; through jras0 + PPP + pppd-in-UML %.2f s = %.2f MB/s;"
+                            + " plain loopback TCP %.3f s = %.1f MB/s",
+                    TRANSFER_BYTES, linkSeconds, TRANSFER_BYTES / linkSeconds / 1e6, loopSeconds,
+                    TRANSFER_BYTES / loopSeconds / 1e6);
+            System.out.println(line);
+            Files.writeString(dir.resolve("transfer-rate.txt"), line + "\n");
+            manager.hangUp(h);
+            manager.completion(h).get(30, TimeUnit.SECONDS);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The same file through socat over 127.0.0.1 on the host, for comparison; returns seconds. */
+    private static double loopbackTransfer(Path file, String digest) throws IOException, InterruptedException {
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process server = new ProcessBuilder("socat", "-u", "OPEN:" + file,
+                "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr").redirectErrorStream(true).start();
+        try {
+            long t0 = System.nanoTime();
+            TestNamespace.Result r = TestNamespace.run(List.of("sh", "-c",
+                    "socat -u TCP:127.0.0.1:" + port + ",retry=40,interval=0.05 - | sha256sum"), 60);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(r.output()).startsWith(digest);
+            return seconds;
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
