@@ -29,6 +29,8 @@ public record InterfacePolicy(boolean enabled, String namePattern, String namesp
     public static final InterfacePolicy ON = OFF.withEnabled(true);
     /** The environment variable that overrides the daemon's choice: on | off. */
     public static final String ENV = "JRAS_INTERFACES";
+    /** The environment variable that names a network namespace for the daemon's interfaces (ip netns name or path). */
+    public static final String NETNS_ENV = "JRAS_NETNS";
 
     public InterfacePolicy {
         namePattern = namePattern == null || namePattern.isBlank() ? DEFAULT_NAME : namePattern;
@@ -36,8 +38,15 @@ public record InterfacePolicy(boolean enabled, String namePattern, String namesp
         hooks = hooks == null ? InterfaceHooks.NONE : hooks;
     }
 
-    /** {@code fallback}, unless JRAS_INTERFACES says on or off; any other value is an IllegalArgumentException. */
+    /**
+     * {@code fallback}, unless JRAS_INTERFACES says on or off (any other value is an
+     * IllegalArgumentException), in the namespace JRAS_NETNS names if set.
+     */
     public static InterfacePolicy fromEnvironment(Map<String, String> env, InterfacePolicy fallback) {
+        String ns = env.get(NETNS_ENV);
+        if (ns != null && !ns.isBlank()) {
+            fallback = fallback.withNamespace(ns.strip());
+        }
         String v = env.get(ENV);
         if (v == null || v.isBlank()) {
             return fallback;
