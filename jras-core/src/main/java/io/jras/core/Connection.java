@@ -70,6 +70,8 @@ final class Connection {
     private long lastDatagrams = -1;
     /** The host interface of the current link (written on the PPP loop thread). */
     private volatile HostInterface host;
+    /** IPV6CP is open on the current link (it may open before IPCP); PPP loop thread only. */
+    private boolean ipv6Open;
 
     Connection(long handle, DialRequest request, ConnectionManager manager, ConnectionListener listener) {
         this.handle = handle;
@@ -271,8 +273,11 @@ final class Connection {
                     projection = up.projection();
                 }
                 HostInterface h = host;
-                if (h != null && up.ncp().equals(Protocol.IPV6CP)) {
-                    h.ipv6Up(up.projection());
+                if (up.ncp().equals(Protocol.IPV6CP)) {
+                    ipv6Open = true;
+                    if (h != null) {
+                        h.ipv6Up(up.projection());
+                    }
                 }
                 manager.event(this, "projection", up.ncp() + " up: " + up.projection());
             }
@@ -281,6 +286,7 @@ final class Connection {
                     pppCause = down.failure() == null ? "" : down.failure().message();
                 }
                 closeHostInterface();
+                ipv6Open = false;
             }
             default -> { }
         }
@@ -294,6 +300,9 @@ final class Connection {
         }
         HostInterface h = HostInterface.open(manager.config().interfaces(), handle, request.displayName(), p, s);
         host = h;
+        if (ipv6Open) {
+            h.ipv6Up(p);
+        }
         var st = h.status();
         if (manager.config().interfaces().enabled()) {
             manager.event(this, "interface", st.state().equals(io.jras.core.iface.InterfaceStatus.UP)

@@ -14,6 +14,7 @@ import io.jras.core.iface.InterfacePolicy;
 import io.jras.core.iface.InterfaceStatus;
 import io.jras.link.RasException;
 import io.jras.net.testkit.TestNamespace;
+import io.jras.ppp.ipv6cp.Ipv6cp;
 import io.jras.ppp.testkit.peers.PeerProcess;
 import io.jras.ppp.testkit.peers.PeerProcess.Auth;
 import io.jras.ppp.testkit.peers.RealPeers;
@@ -100,6 +101,25 @@ class HostInterfaceIT {
             assertThat(ping.output()).contains("3 received");
             // The forwarded echo replies are counted in the connection's statistics.
             assertThat(manager.status(h).statistics().framesRcved()).isGreaterThanOrEqualTo(framesBefore + 3);
+
+            // IPV6CP opens just after IPCP: then fe80::<our Interface-Identifier>/64, and IPv6 (0x0057) both ways.
+            long end = System.nanoTime() + WITHIN.toNanos();
+            while (manager.status(h).projection().localInterfaceId() == 0 && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            var p = manager.status(h).projection();
+            assertThat(p.localInterfaceId()).as("IPV6CP opened").isNotZero();
+            String peerLinkLocal = "fe80::" + Ipv6cp.format(p.remoteInterfaceId());
+            end = System.nanoTime() + WITHIN.toNanos();
+            while (!ns.ip("-6", "addr", "show", "dev", "jras0").contains("fe80::" + Ipv6cp.format(p.localInterfaceId()))
+                    && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertThat(ns.ip("-6", "addr", "show", "dev", "jras0"))
+                    .contains("inet6 fe80::" + Ipv6cp.format(p.localInterfaceId()) + "/64");
+            TestNamespace.Result ping6 = ns.exec(30, "ping", "-6", "-c", "2", "-i", "0.3", "-W", "3",
+                    peerLinkLocal + "%jras0");
+            assertThat(ping6.exit()).as(ping6.output()).isZero();
 
             manager.hangUp(h);
             manager.completion(h).get(30, TimeUnit.SECONDS);

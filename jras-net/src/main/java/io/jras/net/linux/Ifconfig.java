@@ -40,6 +40,7 @@ final class Ifconfig {
             r.set(JAVA_INT, Structs.IFR_IFRU, mtu);
             ioctl(sock, Structs.SIOCSIFMTU, r, "SIOCSIFMTU " + mtu, name);
 
+            noKernelLinkLocal(name);
             r = Structs.ifreq(a, name);
             ioctl(sock, Structs.SIOCGIFFLAGS, r, "SIOCGIFFLAGS", name);
             short flags = r.get(JAVA_SHORT, Structs.IFR_IFRU);
@@ -47,6 +48,19 @@ final class Ifconfig {
             ioctl(sock, Structs.SIOCSIFFLAGS, r, "SIOCSIFFLAGS up", name);
         } finally {
             Libc.close(sock);
+        }
+    }
+
+    /**
+     * The link-local address comes from IPV6CP, as on pppd's ppp0, so the kernel must not invent one
+     * of its own when the interface goes up (addr_gen_mode 1 = none). The /proc/sys/net file of the
+     * namespace this thread is in; no IPv6 at all is fine too.
+     */
+    private static void noKernelLinkLocal(String name) {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("/proc/sys/net/ipv6/conf", name, "addr_gen_mode"), "1");
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // IPv6 disabled or not built: nothing to generate either.
         }
     }
 
