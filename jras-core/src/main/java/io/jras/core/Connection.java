@@ -298,7 +298,7 @@ final class Connection {
         synchronized (this) {
             s = session;
         }
-        HostInterface h = HostInterface.open(manager.config().interfaces(), handle, request.displayName(), p, s);
+        HostInterface h = HostInterface.open(manager.config().interfaces(), request.routes(), handle, request.displayName(), p, s);
         host = h;
         if (ipv6Open) {
             h.ipv6Up(p);

@@ -5,6 +5,7 @@ import io.jras.net.InterfaceSpec;
 import io.jras.net.NetException;
 import io.jras.net.NetInterface;
 import io.jras.net.NetInterfaces;
+import io.jras.net.RouteSpec;
 import io.jras.ppp.Ipv4;
 import io.jras.ppp.Projection;
 import io.jras.ppp.Protocol;
@@ -42,10 +43,10 @@ public final class HostInterface {
 
     /**
      * Creates, addresses and brings up the interface for an IPCP projection, if the policy asks for
-     * one and this process may; never throws: a failure leaves no interface and a status saying why.
+     * one and this process may, with the dial's routes (null: the policy's); never throws: a failure leaves no interface and a status saying why.
      */
-    public static HostInterface open(InterfacePolicy policy, long handle, String entryName, Projection p,
-                                     PppSession session) {
+    public static HostInterface open(InterfacePolicy policy, RouteSpec routes, long handle, String entryName,
+                                     Projection p, PppSession session) {
         if (!policy.enabled()) {
             return new HostInterface(policy, null, null, InterfaceStatus.OFF);
         }
@@ -58,7 +59,7 @@ public final class HostInterface {
         NetInterface iface;
         try {
             iface = NetInterfaces.open(new InterfaceSpec(policy.namePattern(), p.localAddress(), p.remoteAddress(),
-                    mtu, policy.routes(), policy.namespace()), datagram -> forward(session, datagram));
+                    mtu, routes != null ? routes : policy.routes(), policy.namespace()), datagram -> forward(session, datagram));
         } catch (NetException | IllegalArgumentException e) {
             return new HostInterface(policy, null, null, new InterfaceStatus("", InterfaceStatus.FAILED, e.getMessage()));
         }
