@@ -3,6 +3,7 @@ package io.jras.cli;
 import io.jras.link.DeviceSpec;
 import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.Ipv4;
+import io.jras.core.iface.InterfacePolicy;
 import io.jras.server.AnswerServer;
 import io.jras.server.ServerConfig;
 import io.jras.server.ServerLimits;
@@ -86,6 +87,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Also print every PPP packet of every session, pppd-style.")
     boolean trace;
 
+    @Option(names = "--interfaces", description = "Give each session a network interface on this host (jras%%d,"
+            + " a TUN device, as pppd's ppp0; needs root or CAP_NET_ADMIN). Default: $JRAS_INTERFACES, else off.")
+    boolean interfaces;
+
+    @Option(names = "--netns", paramLabel = "NAME",
+            description = "Create the sessions' interfaces in this network namespace (ip netns name or path; default: $JRAS_NETNS).")
+    String netns;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -141,6 +150,14 @@ final class ServeCommand implements Callable<Integer> {
             if (localAddress != null) {
                 c = c.withLocalAddress(Ipv4.parse(localAddress));
             }
+            InterfacePolicy ifaces = InterfacePolicy.fromEnvironment(System.getenv(), InterfacePolicy.OFF);
+            if (interfaces) {
+                ifaces = ifaces.withEnabled(true);
+            }
+            if (netns != null) {
+                ifaces = ifaces.withNamespace(netns);
+            }
+            c = c.withInterfaces(ifaces);
             if (dns != null) {
                 String[] d2 = dns.split(",", -1);
                 if (d2.length > 2) {

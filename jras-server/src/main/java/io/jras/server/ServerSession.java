@@ -1,5 +1,7 @@
 package io.jras.server;
 
+import io.jras.core.iface.HostInterface;
+import io.jras.core.iface.InterfaceStatus;
 import io.jras.core.session.PppSession;
 import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.Ipv4;
@@ -58,6 +60,10 @@ final class ServerSession {
     private volatile PppSession ppp;
     private volatile ScheduledFuture<?> watchdog;
     private volatile ScheduledFuture<?> cutOff;
+    /** The session's host interface, when the config asks for them (PPP loop thread). */
+    private volatile HostInterface host;
+    /** IPV6CP opened (it may before IPCP); PPP loop thread only. */
+    private boolean ipv6Open;
 
     ServerSession(long id, Socket socket, AddressPool.Lease lease, ServerConfig config, UserDirectory users,
                   ScheduledExecutorService timers, ServerEvents events) {
@@ -163,10 +169,51 @@ final class ServerSession {
                 if (w != null) {
                     w.cancel(false);
                 }
+                openHostInterface(up);
                 events.started(this);
+            }
+            case PppEvent.NetworkUp up when up.ncp().equals(Protocol.IPV6CP) -> {
+                ipv6Open = true;
+                HostInterface h = host;
+                if (h != null) {
+                    h.ipv6Up(up.projection());
+                }
+            }
+            case PppEvent.DatagramReceived d -> {
+                HostInterface h = host;
+                if (h != null) {
+                    h.fromLink(d.packet());
+                }
+            }
+            case PppEvent.LinkDown d -> {
+                HostInterface h = host;
+                if (h != null) {
+                    h.close();
+                }
             }
             default -> { }
         }
+    }
+
+    /** The session's own interface (our address local, the peer's remote), as pppd makes ppp0 for a dial-in. */
+    private void openHostInterface(PppEvent.NetworkUp up) {
+        if (!config.interfaces().enabled()) {
+            return;
+        }
+        HostInterface h = HostInterface.open(config.interfaces(), null, id, user, up.projection(), ppp);
+        host = h;
+        if (ipv6Open) {
+            h.ipv6Up(up.projection());
+        }
+        InterfaceStatus st = h.status();
+        events.log("session " + id + ": " + (st.state().equals(InterfaceStatus.UP) ? "interface " + st.name() + " up"
+                : "no interface: " + st.reason()));
+    }
+
+    /** The session's host interface, or why there is none. */
+    InterfaceStatus interfaceStatus() {
+        HostInterface h = host;
+        return h != null ? h.status() : HostInterface.initialStatus(config.interfaces());
     }
 
     /**
