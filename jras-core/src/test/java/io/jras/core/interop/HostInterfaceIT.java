@@ -112,13 +112,13 @@ class HostInterfaceIT {
             var p = manager.status(h).projection();
             assertThat(p.localInterfaceId()).as("IPV6CP opened").isNotZero();
             String peerLinkLocal = "fe80::" + Ipv6cp.format(p.remoteInterfaceId());
+            // Compared as addresses: ip prints fe80::f91:..., Ipv6cp.format fe80::0f91:...
+            java.net.InetAddress wanted = java.net.InetAddress.getByName("fe80::" + Ipv6cp.format(p.localInterfaceId()));
             end = System.nanoTime() + WITHIN.toNanos();
-            while (!ns.ip("-6", "addr", "show", "dev", "jras0").contains("fe80::" + Ipv6cp.format(p.localInterfaceId()))
-                    && System.nanoTime() < end) {
+            while (!linkLocals(ns).contains(wanted) && System.nanoTime() < end) {
                 Thread.sleep(20);
             }
-            assertThat(ns.ip("-6", "addr", "show", "dev", "jras0"))
-                    .contains("inet6 fe80::" + Ipv6cp.format(p.localInterfaceId()) + "/64");
+            assertThat(linkLocals(ns)).containsExactly(wanted);
             TestNamespace.Result ping6 = ns.exec(30, "ping", "-6", "-c", "2", "-i", "0.3", "-W", "3",
                     peerLinkLocal + "%jras0");
             assertThat(ping6.exit()).as(ping6.output()).isZero();
@@ -128,6 +128,16 @@ class HostInterfaceIT {
             assertThat(ns.tryIp("link", "show", "jras0").exit()).isNotZero();
             assertThat(downs).hasSize(1);
         }
+    }
+
+    /** The /64 link-local addresses on jras0. */
+    private static List<java.net.InetAddress> linkLocals(TestNamespace ns) throws Exception {
+        var m = java.util.regex.Pattern.compile("inet6 (fe80:\\S+)/64").matcher(ns.ip("-6", "addr", "show", "dev", "jras0"));
+        List<java.net.InetAddress> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(java.net.InetAddress.getByName(m.group(1)));
+        }
+        return out;
     }
 
     @Test
