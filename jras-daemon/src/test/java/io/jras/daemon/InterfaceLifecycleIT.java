@@ -56,7 +56,7 @@ class InterfaceLifecycleIT {
             assertThat(daemon.await(Duration.ofSeconds(30))).isEqualTo(143);
             assertThat(peer.trace).anyMatch(l -> l.startsWith("rcvd [LCP TermReq"));
             assertThat(ns.tryIp("link", "show", "jras0").exit()).isNotZero();
-            assertThat(daemon.stderr()).contains("jras0 up");
+            assertThat(daemon.stderr()).contains("jras0 up").doesNotContain(PeerServer.PASSWORD);
         } finally {
             DaemonProcesses.shutDown(socket);
             DaemonProcesses.delete(dir);
