@@ -37,7 +37,7 @@ public final class HostInterface {
 
     /** Status for a connection that has no interface (yet). */
     public static InterfaceStatus initialStatus(InterfacePolicy policy) {
-        return policy.enabled() ? new InterfaceStatus("", InterfaceStatus.UNAVAILABLE, "IPCP has not opened yet")
+        return policy.enabled() ? new InterfaceStatus("", InterfaceStatus.PENDING, "made when IPCP opens")
                 : InterfaceStatus.OFF;
     }
 

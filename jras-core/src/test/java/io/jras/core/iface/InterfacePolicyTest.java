@@ -32,6 +32,6 @@ class InterfacePolicyTest {
     @Test
     void aConnectionWithoutInterfacesSaysTheyAreOff() {
         assertThat(HostInterface.initialStatus(InterfacePolicy.OFF).state()).isEqualTo(InterfaceStatus.DISABLED);
-        assertThat(HostInterface.initialStatus(InterfacePolicy.ON).state()).isEqualTo(InterfaceStatus.UNAVAILABLE);
+        assertThat(HostInterface.initialStatus(InterfacePolicy.ON).state()).isEqualTo(InterfaceStatus.PENDING);
     }
 }
