@@ -3,6 +3,7 @@ package io.jras.daemon;
 import io.jras.client.rpc.SocketPaths;
 import io.jras.core.DialResolver;
 import io.jras.core.PhonebookDialResolver;
+import io.jras.core.iface.InterfacePolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -87,9 +88,8 @@ public final class Main {
         // Host interfaces: on for the system service (root, as pppd), off for a per-user daemon;
         // JRAS_INTERFACES=on|off overrides.
         try {
-            config = config.withManager(config.manager().withInterfaces(io.jras.core.iface.InterfacePolicy
-                    .fromEnvironment(System.getenv(), system ? io.jras.core.iface.InterfacePolicy.ON
-                            : io.jras.core.iface.InterfacePolicy.OFF)));
+            config = config.withManager(config.manager().withInterfaces(InterfacePolicy.fromEnvironment(
+                    System.getenv(), system ? InterfacePolicy.ON : InterfacePolicy.OFF)));
         } catch (IllegalArgumentException e) {
             err.println("jras daemon: " + e.getMessage());
             return 2;
