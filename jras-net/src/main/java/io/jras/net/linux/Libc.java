@@ -47,6 +47,7 @@ final class Libc {
     static final int EACCES = 13;
     static final int EEXIST = 17;
     static final int ESRCH = 3;
+    static final int EBUSY = 16;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();

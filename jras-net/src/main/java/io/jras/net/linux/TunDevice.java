@@ -61,7 +61,7 @@ final class TunDevice {
         } catch (Libc.ErrnoException e) {
             Libc.close(fd);
             String hint = e.errno == Libc.EPERM || e.errno == Libc.EACCES ? " (needs CAP_NET_ADMIN)"
-                    : e.errno == 16 ? " (an interface of that name exists and is in use)" : "";
+                    : e.errno == Libc.EBUSY ? " (an interface of that name exists and is in use)" : "";
             throw new NetException("cannot create interface " + pattern + ": " + e.getMessage() + hint);
         }
         int wake;
