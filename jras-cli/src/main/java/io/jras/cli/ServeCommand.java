@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jras.client.RasClientException;
 import io.jras.client.RemoteAccess;
 import io.jras.client.rpc.DaemonRemoteAccess;
+import io.jras.core.iface.InterfacePolicy;
 import io.jras.server.ServeRequest;
 import io.jras.server.ServerConfig;
 import java.io.PrintWriter;
@@ -113,6 +114,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--radius-acct-port", paramLabel = "PORT",
             description = "The RADIUS accounting port (default: the --radius port + 1).")
     Integer radiusAcctPort;
+
+    @Option(names = "--interfaces", description = "Give each session a network interface on the daemon's host (jras%%d,"
+            + " a TUN device, as pppd's ppp0; the daemon needs root or CAP_NET_ADMIN). Default: $JRAS_INTERFACES, else off.")
+    boolean interfaces;
+
+    @Option(names = "--netns", paramLabel = "NAME",
+            description = "Create the sessions' interfaces in this network namespace (ip netns name or path; default: $JRAS_NETNS).")
+    String netns;
 
     @Option(names = "--detach", description = "Start the server in the daemon, print its id and return; it runs until"
             + " `jras serve --stop ID` or the daemon stops.")
@@ -232,6 +241,11 @@ final class ServeCommand implements Callable<Integer> {
         return String.join(", ", out);
     }
 
+    /** {@code --interfaces}, else this command's JRAS_INTERFACES (the daemon's environment is not the caller's). */
+    private boolean interfacesWanted() {
+        return interfaces || InterfacePolicy.fromEnvironment(System.getenv(), InterfacePolicy.OFF).enabled();
+    }
+
     /** The options as the daemon gets them, checked here first (usage errors are ours to report). */
     private ServeRequest request() {
         if (listen.isEmpty() || pool == null) {
@@ -241,7 +255,7 @@ final class ServeCommand implements Callable<Integer> {
         ServeRequest r = new ServeRequest(listen, pool, users == null ? null : users.toAbsolutePath().toString(), auth,
                 dns, localAddress, name, maxSessions, negotiationTimeout, rate, burst, trace, radius,
                 radiusSecretFile == null ? null : radiusSecretFile.toAbsolutePath().toString(), radiusAcctPort,
-                modemInit, rings);
+                modemInit, rings, interfacesWanted(), netns != null ? netns : System.getenv(InterfacePolicy.NETNS_ENV));
         try {
             // The daemon reads the users file and the RADIUS secret again; this only checks they are sound.
             ServerConfig config = r.config();

@@ -72,6 +72,11 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("  lcp         mru %d, peer mru %d%s%s%s%n", p.mru(), p.peerMru(), p.pfc() ? ", pfc" : "",
                     p.acfc() ? ", acfc" : "", p.authProtocol().isEmpty() ? "" : ", auth " + p.authProtocol());
         }
+        io.jras.client.InterfaceStatus i = s.netInterface();
+        if (i != null && !i.state().equals("disabled")) {
+            out.printf("  interface   %s%s%n", i.name().isEmpty() ? "none" : i.name() + " " + i.state(),
+                    i.reason().isEmpty() ? "" : " (" + i.reason() + ")");
+        }
         Statistics st = s.statistics();
         if (st != null) {
             out.printf("  statistics  %d bytes out, %d in; %d frames out, %d in; errors: crc %d, timeout %d,"

@@ -125,7 +125,7 @@ final class AnsweredConnection implements IncomingConnection.Registration {
     synchronized ConnectionStatus status() {
         return new ConnectionStatus(handle, entryName(), phoneNumber(), link.deviceType(), link.deviceName(), state,
                 error, ConnectionStatus.textOf(error), cause, teardown, link.projection(), statistics(), connectedAt,
-                connectedAt);
+                connectedAt, link.netInterface());
     }
 
     synchronized Tombstone tombstone(Instant at) {

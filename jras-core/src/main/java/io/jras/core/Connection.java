@@ -1,5 +1,6 @@
 package io.jras.core;
 
+import io.jras.core.iface.HostInterface;
 import io.jras.core.session.PppSession;
 import io.jras.link.RasError;
 import io.jras.link.RasException;
@@ -67,6 +68,12 @@ final class Connection {
     private Projection projection;
     private long lastTrafficNanos;
     private long lastDatagrams = -1;
+    /** The host interface of the current link (written on the PPP loop thread). */
+    private volatile HostInterface host;
+    /** ip-up's DNS and scripts for the current link, once the interface is up (guarded by this). */
+    private CompletableFuture<io.jras.core.net.ConnectionNetwork> network;
+    /** IPV6CP is open on the current link (it may open before IPCP); PPP loop thread only. */
+    private boolean ipv6Open;
 
     Connection(long handle, DialRequest request, ConnectionManager manager, ConnectionListener listener) {
         this.handle = handle;
@@ -245,7 +252,15 @@ final class Connection {
                     setState(RasConnState.AUTHENTICATED, 0);
                 }
             }
+            case PppEvent.DatagramReceived d -> {
+                HostInterface h = host;
+                if (h != null) {
+                    h.fromLink(d.packet());
+                }
+            }
             case PppEvent.NetworkUp up when up.ncp().equals(Protocol.IPCP) -> {
+                // The interface is up before Connected is reported, as pppd runs ip-up once ppp0 is ready.
+                openHostInterface(up.projection());
                 synchronized (this) {
                     projection = up.projection();
                     connectedAt = manager.clock().instant();
@@ -259,14 +274,105 @@ final class Connection {
                 synchronized (this) {
                     projection = up.projection();
                 }
+                HostInterface h = host;
+                if (up.ncp().equals(Protocol.IPV6CP)) {
+                    ipv6Open = true;
+                    if (h != null) {
+                        h.ipv6Up(up.projection());
+                    }
+                }
                 manager.event(this, "projection", up.ncp() + " up: " + up.projection());
             }
             case PppEvent.LinkDown down -> {
                 synchronized (this) {
                     pppCause = down.failure() == null ? "" : down.failure().message();
                 }
+                closeHostInterface();
+                ipv6Open = false;
             }
             default -> { }
+        }
+    }
+
+    /** Called on the PPP loop thread when IPCP opens. */
+    private void openHostInterface(Projection p) {
+        PppSession s;
+        synchronized (this) {
+            s = session;
+        }
+        HostInterface h = HostInterface.open(manager.config().interfaces(), request.routes(), handle, request.displayName(), p, s);
+        host = h;
+        if (ipv6Open) {
+            h.ipv6Up(p);
+        }
+        var st = h.status();
+        if (st.state().equals(io.jras.core.iface.InterfaceStatus.UP) && manager.config().interfaces().scripts() != null) {
+            startScripts(manager.config().interfaces().scripts(), st.name(), p);
+        }
+        if (manager.config().interfaces().enabled()) {
+            manager.event(this, "interface", st.state().equals(io.jras.core.iface.InterfaceStatus.UP)
+                    ? st.name() + " up" : "no interface: " + st.reason());
+        }
+    }
+
+    private void closeHostInterface() {
+        HostInterface h = host;
+        if (h != null) {
+            h.close();
+        }
+        stopScripts();
+    }
+
+    /**
+     * pppd's order: DNS, then ip-up (ConnectionNetwork). The entry is read again here, off the PPP
+     * thread: its JrasApplyDns, IpDnsSuffix and JrasHookDir keys are only needed now.
+     */
+    private void startScripts(io.jras.core.net.NetConfig scripts, String ifname, Projection p) {
+        long speed;
+        synchronized (this) {
+            speed = bps;
+        }
+        CompletableFuture<io.jras.core.net.ConnectionNetwork> n = CompletableFuture.supplyAsync(() -> {
+            io.jras.core.phonebook.PhonebookEntry entry = null;
+            try {
+                if (request.entryName() != null && request.phonebook() != null) {
+                    entry = io.jras.core.phonebook.Phonebook.load(request.phonebook()).find(request.entryName()).orElse(null);
+                }
+                io.jras.core.net.ConnectionNetwork cn = io.jras.core.net.ConnectionNetwork.of(scripts, request, entry);
+                cn.up(ifname, p, speed).thenAccept(this::reportHooks);
+                return cn;
+            } catch (RasException e) {
+                manager.event(this, "interface", "ip-up not run: " + e.getMessage());
+                return null;
+            }
+        }, Thread.ofVirtual().name("jras-ip-up")::start);
+        synchronized (this) {
+            network = n;
+        }
+    }
+
+    /** A hook that failed is an event of the connection, never the end of it. */
+    private void reportHooks(java.util.List<io.jras.core.net.HookResult> results) {
+        for (io.jras.core.net.HookResult r : results) {
+            if (!r.ok()) {
+                manager.event(this, "hook", r.describe());
+            }
+        }
+    }
+
+    /** ip-down after ip-up (ConnectionNetwork waits for it), with the final counters; returns at once. */
+    private void stopScripts() {
+        CompletableFuture<io.jras.core.net.ConnectionNetwork> n;
+        synchronized (this) {
+            n = network;
+            network = null;
+        }
+        if (n != null) {
+            n.thenAccept(cn -> {
+                if (cn != null) {
+                    cn.down(io.jras.core.net.LinkCounters.of(statistics())).thenAccept(this::reportHooks);
+                }
+            });
         }
     }
 
@@ -324,6 +430,8 @@ final class Connection {
                 Thread.currentThread().interrupt();
             }
         }
+        // The link is down by now (its LinkDown removed the interface); this covers a session that never ended.
+        closeHostInterface();
         synchronized (this) {
             if (session != null && session.statistics() != null) {
                 lastStatistics = session.statistics();
@@ -454,7 +562,8 @@ final class Connection {
     synchronized ConnectionStatus status() {
         return new ConnectionStatus(handle, request.displayName(), firstNumber(), request.device().type(),
                 request.device().name(), state, error, ConnectionStatus.textOf(error), pppCause, teardown,
-                projection, statistics(), dialedAt, connectedAt);
+                projection, statistics(), dialedAt, connectedAt,
+                host == null ? HostInterface.initialStatus(manager.config().interfaces()) : host.status());
     }
 
     synchronized Tombstone tombstone(Instant endedAt) {

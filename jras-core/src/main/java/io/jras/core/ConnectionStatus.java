@@ -1,5 +1,6 @@
 package io.jras.core;
 
+import io.jras.core.iface.InterfaceStatus;
 import io.jras.link.RasError;
 import io.jras.ppp.Projection;
 import java.time.Instant;
@@ -12,11 +13,12 @@ import java.time.Instant;
  * @param pppCause            the PPP-level cause: the peer's Terminate text, the authentication message
  * @param teardownInProgress  hang-up was asked and the link is being torn down
  * @param projection          what PPP negotiated, or null before IPCP opened
+ * @param netInterface        the host network interface, or why there is none
  */
 public record ConnectionStatus(long handle, String entryName, String phoneNumber, String deviceType, String deviceName,
                               RasConnState state, int error, String errorText, String pppCause,
                               boolean teardownInProgress, Projection projection, RasStats statistics,
-                              Instant dialedAt, Instant connectedAt) {
+                              Instant dialedAt, Instant connectedAt, InterfaceStatus netInterface) {
 
     static String textOf(int error) {
         return error == 0 ? "" : RasError.text(error);

@@ -1,5 +1,6 @@
 package io.jras.core;
 
+import io.jras.net.RouteSpec;
 import io.jras.ppp.AuthProtocol;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,10 +21,12 @@ import java.util.Set;
  * @param policy        redial, reconnect, idle, maximum time, keepalive
  * @param owner         who dialed (a uid for the daemon); -1 = this process
  * @param allUsers      visible to and controllable by every user
+ * @param routes        the routes of the connection's host interface (rasphone.pbk IpPrioritizeRemote, JrasRoutes),
+ *                      or null for the manager's ({@link io.jras.core.iface.InterfacePolicy#routes()})
  */
 public record DialRequest(String entryName, Path phonebook, Device device, List<String> phoneNumbers,
                           String user, String password, Set<AuthProtocol> acceptAuth, boolean ipv6,
-                          DialPolicy policy, int owner, boolean allUsers) {
+                          DialPolicy policy, int owner, boolean allUsers, RouteSpec routes) {
 
     public DialRequest {
         Objects.requireNonNull(device, "device");
@@ -32,6 +35,17 @@ public record DialRequest(String entryName, Path phonebook, Device device, List<
         password = password == null ? "" : password;
         acceptAuth = Set.copyOf(acceptAuth);
         policy = policy == null ? DialPolicy.DEFAULT : policy;
+    }
+
+    /** Without routes of its own: the manager's apply. */
+    public DialRequest(String entryName, Path phonebook, Device device, List<String> phoneNumbers, String user,
+                       String password, Set<AuthProtocol> acceptAuth, boolean ipv6, DialPolicy policy, int owner,
+                       boolean allUsers) {
+        this(entryName, phonebook, device, phoneNumbers, user, password, acceptAuth, ipv6, policy, owner, allUsers, null);
+    }
+
+    public DialRequest withRoutes(RouteSpec r) {
+        return new DialRequest(entryName, phonebook, device, phoneNumbers, user, password, acceptAuth, ipv6, policy, owner, allUsers, r);
     }
 
     /** A dial of {@code entryName} over {@code device}, defaults for the rest. */
@@ -49,23 +63,23 @@ public record DialRequest(String entryName, Path phonebook, Device device, List<
     }
 
     public DialRequest withPolicy(DialPolicy p) {
-        return new DialRequest(entryName, phonebook, device, phoneNumbers, user, password, acceptAuth, ipv6, p, owner, allUsers);
+        return new DialRequest(entryName, phonebook, device, phoneNumbers, user, password, acceptAuth, ipv6, p, owner, allUsers, routes);
     }
 
     public DialRequest withPhoneNumbers(List<String> numbers) {
-        return new DialRequest(entryName, phonebook, device, numbers, user, password, acceptAuth, ipv6, policy, owner, allUsers);
+        return new DialRequest(entryName, phonebook, device, numbers, user, password, acceptAuth, ipv6, policy, owner, allUsers, routes);
     }
 
     public DialRequest withOwner(int uid, boolean forAllUsers) {
-        return new DialRequest(entryName, phonebook, device, phoneNumbers, user, password, acceptAuth, ipv6, policy, uid, forAllUsers);
+        return new DialRequest(entryName, phonebook, device, phoneNumbers, user, password, acceptAuth, ipv6, policy, uid, forAllUsers, routes);
     }
 
     public DialRequest withAcceptAuth(Set<AuthProtocol> protocols) {
-        return new DialRequest(entryName, phonebook, device, phoneNumbers, user, password, protocols, ipv6, policy, owner, allUsers);
+        return new DialRequest(entryName, phonebook, device, phoneNumbers, user, password, protocols, ipv6, policy, owner, allUsers, routes);
     }
 
     public DialRequest withIpv6(boolean on) {
-        return new DialRequest(entryName, phonebook, device, phoneNumbers, user, password, acceptAuth, on, policy, owner, allUsers);
+        return new DialRequest(entryName, phonebook, device, phoneNumbers, user, password, acceptAuth, on, policy, owner, allUsers, routes);
     }
 
     /** The password is a secret: it never appears here. */

@@ -34,6 +34,11 @@ public interface IncomingConnection {
     /** The link's counters now; null if not known. */
     LinkStatistics statistics();
 
+    /** The session's host network interface, or why it has none. */
+    default io.jras.core.iface.InterfaceStatus netInterface() {
+        return io.jras.core.iface.InterfaceStatus.OFF;
+    }
+
     /**
      * Ends the session with LCP Terminate (RFC 1661 §3.7; the line is cut if the peer does not
      * answer); returns at once. The end comes back through {@link Registration#ended}.

@@ -10,6 +10,8 @@ import io.jras.link.RasException;
 import io.jras.ppp.AuthProtocol;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.jras.net.Ipv4Prefix;
+import io.jras.net.RouteSpec;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -82,7 +84,24 @@ public final class PhonebookDialResolver implements DialResolver {
             }
         }
         return new DialRequest(e.name(), path, devices.forSpec(spec), numbers, u, p, e.auth().protocols(), true,
-                policy(e), owner, allUsers);
+                policy(e), owner, allUsers, routes(e));
+    }
+
+    /**
+     * The host interface's routes: the default route when IpPrioritizeRemote=1 (Windows' "use default
+     * gateway on remote network"), plus the prefixes of {@code JrasRoutes=10.0.0.0/8 192.168.7.0/24}.
+     */
+    static RouteSpec routes(PhonebookEntry e) throws RasException {
+        List<Ipv4Prefix> prefixes = new ArrayList<>();
+        String listed = e.value("JrasRoutes").orElse("").strip();
+        for (String item : listed.isEmpty() ? new String[0] : listed.split("[,\\s]+")) {
+            try {
+                prefixes.add(Ipv4Prefix.parse(item));
+            } catch (IllegalArgumentException ex) {
+                throw new RasException(RasError.INVALID_PARAMETER, "entry " + e.name() + ": JrasRoutes: " + ex.getMessage());
+            }
+        }
+        return new RouteSpec(e.remoteDefaultGateway(), prefixes);
     }
 
     private static DialPolicy policy(PhonebookEntry e) {

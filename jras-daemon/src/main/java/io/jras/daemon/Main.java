@@ -3,6 +3,7 @@ package io.jras.daemon;
 import io.jras.client.rpc.SocketPaths;
 import io.jras.core.DialResolver;
 import io.jras.core.PhonebookDialResolver;
+import io.jras.core.iface.InterfacePolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -84,6 +85,22 @@ public final class Main {
         }
         DaemonConfig config = (system ? DaemonConfig.forSystem(path) : DaemonConfig.forUser(path))
                 .withLog(DaemonLog.to(err));
+        // Host interfaces: on for the system service (root, as pppd), off for a per-user daemon;
+        // JRAS_INTERFACES=on|off overrides.
+        try {
+            InterfacePolicy interfaces = InterfacePolicy.fromEnvironment(System.getenv(),
+                    system ? InterfacePolicy.ON : InterfacePolicy.OFF);
+            if (interfaces.enabled()) {
+                // pppd's ip-up/ip-down and the entries' DNS (docs/network.md); detecting DNS also
+                // puts back a resolv.conf that a killed daemon left changed.
+                DaemonLog log = config.log();
+                interfaces = interfaces.withScripts(io.jras.core.net.NetConfig.detect(null, system, log::line));
+            }
+            config = config.withManager(config.manager().withInterfaces(interfaces));
+        } catch (IllegalArgumentException e) {
+            err.println("jras daemon: " + e.getMessage());
+            return 2;
+        }
         JrasDaemon daemon;
         try {
             daemon = JrasDaemon.start(config, resolver);

@@ -2,6 +2,7 @@ package io.jras.daemon;
 
 import io.jras.core.ConnectionManager;
 import io.jras.core.IncomingConnection;
+import io.jras.core.iface.InterfaceStatus;
 import io.jras.link.RasException;
 import io.jras.ppp.LinkStatistics;
 import io.jras.ppp.Projection;
@@ -118,6 +119,9 @@ final class ServerSessions implements SessionListener {
         @Override
         public String caller() {
             InetSocketAddress p = session.peer();
+            if (p == null) {
+                return session.device(); // a call on a modem line: no address to show
+            }
             String host = p.getAddress() == null ? p.getHostString() : p.getAddress().getHostAddress();
             return (host.contains(":") ? "[" + host + "]" : host) + ":" + p.getPort();
         }
@@ -133,6 +137,11 @@ final class ServerSessions implements SessionListener {
             return new Projection(p.localAddress(), p.remoteAddress(), c.primaryDns(), c.secondaryDns(),
                     p.localInterfaceId(), p.remoteInterfaceId(), p.authenticatedWith(), p.peerAuthenticatedWith(),
                     p.peerName(), p.ours(), p.his());
+        }
+
+        @Override
+        public InterfaceStatus netInterface() {
+            return server.link(session.id()).map(SessionLink::netInterface).orElse(line.netInterface());
         }
 
         @Override

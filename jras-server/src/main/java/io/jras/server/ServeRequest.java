@@ -1,5 +1,6 @@
 package io.jras.server;
 
+import io.jras.core.iface.InterfacePolicy;
 import io.jras.link.DeviceSpec;
 import io.jras.link.modem.AnswerConfig;
 import io.jras.ppp.AuthProtocol;
@@ -37,11 +38,14 @@ import java.util.function.Consumer;
  * @param radiusAcctPort      the accounting port; null = the {@code radius} port + 1
  * @param modemInit           the AT commands that set up a modem line (each answered OK); empty = the default
  * @param rings               answer a modem call at this RING; null = 1
+ * @param interfaces          give each session a host network interface (TUN)
+ * @param netns               the network namespace for those interfaces; null = the server's own
  */
 public record ServeRequest(List<String> listen, String pool, String users, String auth, String dns,
                            String localAddress, String name, Integer maxSessions, Long negotiationTimeout,
                            Double rate, Integer burst, boolean trace, String radius, String radiusSecretFile,
-                           Integer radiusAcctPort, List<String> modemInit, Integer rings) {
+                           Integer radiusAcctPort, List<String> modemInit, Integer rings, boolean interfaces,
+                           String netns) {
 
     public ServeRequest {
         listen = listen == null ? List.of() : List.copyOf(listen);
@@ -74,6 +78,12 @@ public record ServeRequest(List<String> listen, String pool, String users, Strin
                 .withName(name == null ? ServerConfig.DEFAULT_NAME : name).withLimits(limits).withTrace(trace);
         if (localAddress != null) {
             c = c.withLocalAddress(Ipv4.parse(localAddress));
+        }
+        if (interfaces) {
+            InterfacePolicy ifaces = InterfacePolicy.ON;
+            c = c.withInterfaces(netns == null ? ifaces : ifaces.withNamespace(netns));
+        } else if (netns != null) {
+            throw new IllegalArgumentException("--netns has no use without --interfaces");
         }
         if (dns != null) {
             String[] d2 = dns.split(",", -1);

@@ -1,5 +1,6 @@
 package io.jras.server;
 
+import io.jras.core.iface.InterfacePolicy;
 import io.jras.ppp.AuthProtocol;
 import io.jras.ppp.Ipv4;
 import io.jras.server.pool.AddressRange;
@@ -22,10 +23,11 @@ import java.util.Objects;
  * @param name          our name: the CHAP Challenge Name, and the server column of the users file
  * @param limits        sessions, timeouts and rates
  * @param trace         log every PPP packet of every session (pppd style; PAP passwords are hidden)
+ * @param interfaces    whether each session gets a host network interface (off by default; {@code jras serve --interfaces})
  */
 public record ServerConfig(List<InetSocketAddress> listen, AddressRange pool, int localAddress,
                            int primaryDns, int secondaryDns, List<AuthProtocol> auth, String name,
-                           ServerLimits limits, boolean trace) {
+                           ServerLimits limits, boolean trace, InterfacePolicy interfaces) {
 
     /** What RRAS and pppd prefer: MS-CHAPv2, then CHAP-MD5; PAP (clear text) only when asked for. */
     public static final List<AuthProtocol> DEFAULT_AUTH = List.of(AuthProtocol.MSCHAP_V2, AuthProtocol.CHAP_MD5);
@@ -37,6 +39,7 @@ public record ServerConfig(List<InetSocketAddress> listen, AddressRange pool, in
         auth = List.copyOf(auth);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(limits, "limits");
+        interfaces = interfaces == null ? InterfacePolicy.OFF : interfaces;
         if (new HashSet<>(auth).size() != auth.size()) {
             throw new IllegalArgumentException("an authentication protocol is listed twice: " + auth);
         }
@@ -54,32 +57,42 @@ public record ServerConfig(List<InetSocketAddress> listen, AddressRange pool, in
         }
     }
 
+    /** Without host interfaces. */
+    public ServerConfig(List<InetSocketAddress> listen, AddressRange pool, int localAddress, int primaryDns,
+                        int secondaryDns, List<AuthProtocol> auth, String name, ServerLimits limits, boolean trace) {
+        this(listen, pool, localAddress, primaryDns, secondaryDns, auth, name, limits, trace, InterfacePolicy.OFF);
+    }
+
+    public ServerConfig withInterfaces(InterfacePolicy p) {
+        return new ServerConfig(listen, pool, localAddress, primaryDns, secondaryDns, auth, name, limits, trace, p);
+    }
+
     public static ServerConfig of(List<InetSocketAddress> listen, AddressRange pool) {
         return new ServerConfig(listen, pool, 0, 0, 0, DEFAULT_AUTH, DEFAULT_NAME, ServerLimits.DEFAULTS, false);
     }
 
     public ServerConfig withLocalAddress(int address) {
-        return new ServerConfig(listen, pool, address, primaryDns, secondaryDns, auth, name, limits, trace);
+        return new ServerConfig(listen, pool, address, primaryDns, secondaryDns, auth, name, limits, trace, interfaces);
     }
 
     public ServerConfig withDns(int primary, int secondary) {
-        return new ServerConfig(listen, pool, localAddress, primary, secondary, auth, name, limits, trace);
+        return new ServerConfig(listen, pool, localAddress, primary, secondary, auth, name, limits, trace, interfaces);
     }
 
     public ServerConfig withAuth(List<AuthProtocol> protocols) {
-        return new ServerConfig(listen, pool, localAddress, primaryDns, secondaryDns, protocols, name, limits, trace);
+        return new ServerConfig(listen, pool, localAddress, primaryDns, secondaryDns, protocols, name, limits, trace, interfaces);
     }
 
     public ServerConfig withName(String newName) {
-        return new ServerConfig(listen, pool, localAddress, primaryDns, secondaryDns, auth, newName, limits, trace);
+        return new ServerConfig(listen, pool, localAddress, primaryDns, secondaryDns, auth, newName, limits, trace, interfaces);
     }
 
     public ServerConfig withLimits(ServerLimits newLimits) {
-        return new ServerConfig(listen, pool, localAddress, primaryDns, secondaryDns, auth, name, newLimits, trace);
+        return new ServerConfig(listen, pool, localAddress, primaryDns, secondaryDns, auth, name, newLimits, trace, interfaces);
     }
 
     public ServerConfig withTrace(boolean on) {
-        return new ServerConfig(listen, pool, localAddress, primaryDns, secondaryDns, auth, name, limits, on);
+        return new ServerConfig(listen, pool, localAddress, primaryDns, secondaryDns, auth, name, limits, on, interfaces);
     }
 
     /** Reads {@code pap,chap,mschapv2} (any order, the order of preference) or {@code none}. */

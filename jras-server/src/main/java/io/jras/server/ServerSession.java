@@ -1,5 +1,7 @@
 package io.jras.server;
 
+import io.jras.core.iface.HostInterface;
+import io.jras.core.iface.InterfaceStatus;
 import io.jras.core.session.PppSession;
 import io.jras.link.Transport;
 import io.jras.ppp.AuthProtocol;
@@ -74,6 +76,10 @@ final class ServerSession {
     /** The Framed-IP-Address of RADIUS's Access-Accept, if any; written before the verdict is queued. */
     private volatile OptionalInt radiusAddress = OptionalInt.empty();
     private volatile long startedNanos;
+    /** The session's host interface, when the config asks for them (PPP loop thread). */
+    private volatile HostInterface host;
+    /** IPV6CP opened (it may before IPCP); PPP loop thread only. */
+    private boolean ipv6Open;
 
     /**
      * @param peer   where a TCP caller came from; null on a modem line
@@ -142,7 +148,7 @@ final class ServerSession {
 
     SessionLink link() {
         PppSession s = ppp;
-        return new SessionLink(line.deviceType(), port, projection, s == null ? null : s.statistics());
+        return new SessionLink(line.deviceType(), port, projection, s == null ? null : s.statistics(), interfaceStatus());
     }
 
     /**
@@ -197,11 +203,52 @@ final class ServerSession {
                 if (w != null) {
                     w.cancel(false);
                 }
+                openHostInterface(up);
                 events.started(this);
                 accountingStart();
             }
+            case PppEvent.NetworkUp up when up.ncp().equals(Protocol.IPV6CP) -> {
+                ipv6Open = true;
+                HostInterface h = host;
+                if (h != null) {
+                    h.ipv6Up(up.projection());
+                }
+            }
+            case PppEvent.DatagramReceived d -> {
+                HostInterface h = host;
+                if (h != null) {
+                    h.fromLink(d.packet());
+                }
+            }
+            case PppEvent.LinkDown d -> {
+                HostInterface h = host;
+                if (h != null) {
+                    h.close();
+                }
+            }
             default -> { }
         }
+    }
+
+    /** The session's own interface (our address local, the peer's remote), as pppd makes ppp0 for a dial-in. */
+    private void openHostInterface(PppEvent.NetworkUp up) {
+        if (!config.interfaces().enabled()) {
+            return;
+        }
+        HostInterface h = HostInterface.open(config.interfaces(), null, id, user, up.projection(), ppp);
+        host = h;
+        if (ipv6Open) {
+            h.ipv6Up(up.projection());
+        }
+        InterfaceStatus st = h.status();
+        events.log("session " + id + ": " + (st.state().equals(InterfaceStatus.UP) ? "interface " + st.name() + " up"
+                : "no interface: " + st.reason()));
+    }
+
+    /** The session's host interface, or why there is none. */
+    InterfaceStatus interfaceStatus() {
+        HostInterface h = host;
+        return h != null ? h.status() : HostInterface.initialStatus(config.interfaces());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jras.server;
 
+import io.jras.core.iface.InterfaceStatus;
 import io.jras.ppp.LinkStatistics;
 import io.jras.ppp.Projection;
 
@@ -10,6 +11,8 @@ import io.jras.ppp.Projection;
  * @param deviceName  the line, e.g. "tcp:127.0.0.1:7000" (our end of the connection)
  * @param projection  what PPP negotiated; null before the network came up
  * @param statistics  the link counters now; null before the session's loop first turned
+ * @param netInterface the session's host network interface, or why it has none
  */
-public record SessionLink(String deviceType, String deviceName, Projection projection, LinkStatistics statistics) {
+public record SessionLink(String deviceType, String deviceName, Projection projection, LinkStatistics statistics,
+                          InterfaceStatus netInterface) {
 }

@@ -20,7 +20,7 @@ class ServeRequestTest {
     Path dir;
 
     static ServeRequest of(List<String> listen, String users, String auth, String dns) {
-        return new ServeRequest(listen, "192.0.2.10-192.0.2.19", users, auth, dns, null, null, null, null, null, null, false, null, null, null, null, null);
+        return new ServeRequest(listen, "192.0.2.10-192.0.2.19", users, auth, dns, null, null, null, null, null, null, false, null, null, null, null, null, false, null);
     }
 
     @Test
@@ -33,7 +33,7 @@ class ServeRequestTest {
         assertThat(of(List.of("tcp:127.0.0.1:7000"), null, null, null).config().auth())
                 .isEqualTo(List.of(AuthProtocol.MSCHAP_V2, AuthProtocol.CHAP_MD5));
         ServerConfig tuned = new ServeRequest(List.of("tcp:127.0.0.1:7000"), "192.0.2.10-192.0.2.19", null, "none",
-                "192.0.2.53,192.0.2.54", "192.0.2.1", "lab", 5, 9L, 0.0, 3, true, null, null, null, null, null).config();
+                "192.0.2.53,192.0.2.54", "192.0.2.1", "lab", 5, 9L, 0.0, 3, true, null, null, null, null, null, false, null).config();
         assertThat(tuned.primaryDns()).isEqualTo(Ipv4.parse("192.0.2.53"));
         assertThat(tuned.secondaryDns()).isEqualTo(Ipv4.parse("192.0.2.54"));
         assertThat(tuned.localAddress()).isEqualTo(Ipv4.parse("192.0.2.1"));
@@ -50,7 +50,7 @@ class ServeRequestTest {
         assertThatThrownBy(() -> of(List.of("tcp:127.0.0.1:7000"), null, "none", "1.1.1.1,2.2.2.2,3.3.3.3").config())
                 .hasMessageContaining("--dns takes at most two");
         assertThatThrownBy(() -> new ServeRequest(List.of("tcp:127.0.0.1:7000"), null, null, "none", null, null, null,
-                null, null, null, null, false, null, null, null, null, null).config()).hasMessageContaining("--pool is required");
+                null, null, null, null, false, null, null, null, null, null, false, null).config()).hasMessageContaining("--pool is required");
     }
 
     @Test

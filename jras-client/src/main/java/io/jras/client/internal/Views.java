@@ -36,7 +36,11 @@ public final class Views {
         return new Status(s.handle(), s.entryName(), s.phoneNumber(), s.deviceType(), s.deviceName(),
                 s.state().rasName(), s.state().code(), s.error(), s.errorText(), s.pppCause(),
                 s.teardownInProgress(), projection(s.projection()), statistics(s.statistics()),
-                text(s.dialedAt()), text(s.connectedAt()));
+                text(s.dialedAt()), text(s.connectedAt()), netInterface(s.netInterface()));
+    }
+
+    public static io.jras.client.InterfaceStatus netInterface(io.jras.core.iface.InterfaceStatus i) {
+        return i == null ? null : new io.jras.client.InterfaceStatus(i.name(), i.state(), i.reason());
     }
 
     public static Tombstone tombstone(io.jras.core.Tombstone t) {

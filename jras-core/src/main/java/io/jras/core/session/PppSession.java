@@ -43,6 +43,8 @@ public final class PppSession {
     }
 
     private static final java.time.Duration STOP_READER_WAIT = java.time.Duration.ofSeconds(1);
+    /** Datagrams from a host interface that may wait for the link, like a NIC's transmit queue; more are dropped. */
+    static final int FORWARD_BACKLOG = 512;
 
     private final PppEngine engine;
     private final InputStream in;
@@ -99,6 +101,18 @@ public final class PppSession {
      */
     public void verdict(io.jras.ppp.auth.PeerVerdict verdict) {
         queue.add(new Input.Verdict(java.util.Objects.requireNonNull(verdict, "verdict")));
+    }
+
+    /**
+     * Queues an IP datagram from the host interface, without copying it (the caller gives it up);
+     * false, and dropped, when the link is {@link #FORWARD_BACKLOG} inputs behind.
+     */
+    public boolean forward(Protocol protocol, byte[] packet) {
+        if (queue.size() >= FORWARD_BACKLOG) {
+            return false;
+        }
+        queue.add(new Input.Datagram(protocol, packet));
+        return true;
     }
 
     /** The link counters as of the loop's last turn, or null before the first. */
