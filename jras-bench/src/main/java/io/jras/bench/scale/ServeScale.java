@@ -95,7 +95,9 @@ public final class ServeScale {
                 Files.readString(Path.of("/proc/loadavg")).trim());
         ServeScale bench = new ServeScale(o);
         bench.hold(served);
-        bench.cycle(served);
+        if (o.seconds > 0) {
+            bench.cycle(served);
+        }
         bench.manager.close();
         System.exit(0);
     }
@@ -149,6 +151,15 @@ public final class ServeScale {
         long rssN = served.rssKiB();
         long threadsN = served.threads();
         long selfRssN = selfRssAfterGc();
+        String diag = System.getenv("SCALE_DIAG");
+        if (diag != null && !diag.isEmpty()) {
+            // Where the memory is: a class histogram and, if the JVM tracks it, native memory.
+            Files.createDirectories(Path.of(diag));
+            served.jcmd(Path.of(diag, "serve-histogram.txt"), "GC.class_histogram");
+            served.jcmd(Path.of(diag, "serve-nmt.txt"), "VM.native_memory", "summary");
+            Files.copy(Path.of("/proc", Long.toString(served.pid()), "smaps"), Path.of(diag, "serve-smaps.txt"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         System.out.printf("%n== hold: %d sessions dialed, %d in flight%n", n, o.inFlight);
         System.out.printf("connected: %d of %d%s%n", connected, n, errors.isEmpty() ? "" : ", errors " + errors);
         System.out.printf("setup: all settled in %.2f s = %.0f sessions/s (serving process CPU %.1f s)%n",

@@ -26,6 +26,16 @@ record ServedProcess(long pid) {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15
     }
 
+    /** Runs {@code jcmd PID COMMAND...} and writes its output to {@code file} (a profiling aid). */
+    void jcmd(Path file, String... command) throws IOException, InterruptedException {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        cmd.add(Long.toString(pid));
+        cmd.addAll(java.util.List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(file.toFile()).start();
+        p.waitFor(120, TimeUnit.SECONDS);
+    }
+
     /**
      * A full GC in the process ({@code jcmd PID GC.run}), so that RSS is read without garbage; false
      * if jcmd could not do it (not a JVM, or another user's).
