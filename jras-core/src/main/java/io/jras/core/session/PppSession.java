@@ -39,6 +39,8 @@ public final class PppSession {
         }
     }
 
+    /** The most the reader hands the loop in one piece. */
+    private static final int MAX_CHUNK = 4096;
     private static final java.time.Duration STOP_READER_WAIT = java.time.Duration.ofSeconds(1);
 
     private final PppEngine engine;
@@ -100,11 +102,17 @@ public final class PppSession {
         return done;
     }
 
+    /**
+     * Waits for input on a one-octet read, then takes what else has already arrived in chunks of
+     * its exact size. An idle session thus holds no frame-sized read buffer: with thousands of idle
+     * sessions such a buffer was the largest part of each one's memory (docs/benchmarks.md, "Scale").
+     * A stream whose {@code available()} always says 0 still works, one octet at a time.
+     */
     private void readLoop() {
-        byte[] buf = new byte[4096];
+        byte[] first = new byte[1];
         try {
             while (!stopReading) {
-                int n = in.read(buf);
+                int n = in.read(first, 0, 1);
                 if (n < 0) {
                     queue.add(new Input.EndOfStream("end of stream"));
                     return;
@@ -112,9 +120,23 @@ public final class PppSession {
                 if (n == 0) {
                     continue;
                 }
-                byte[] chunk = new byte[n];
-                System.arraycopy(buf, 0, chunk, 0, n);
-                queue.add(new Input.Bytes(chunk, n));
+                byte[] chunk = new byte[1 + Math.min(in.available(), MAX_CHUNK - 1)];
+                chunk[0] = first[0];
+                int more = chunk.length > 1 ? in.read(chunk, 1, chunk.length - 1) : 0;
+                queue.add(new Input.Bytes(chunk, 1 + Math.max(0, more)));
+                if (more < 0) {
+                    queue.add(new Input.EndOfStream("end of stream"));
+                    return;
+                }
+                for (int ready; !stopReading && (ready = in.available()) > 0; ) {
+                    chunk = new byte[Math.min(ready, MAX_CHUNK)];
+                    n = in.read(chunk, 0, chunk.length);
+                    if (n < 0) {
+                        queue.add(new Input.EndOfStream("end of stream"));
+                        return;
+                    }
+                    queue.add(new Input.Bytes(chunk, n));
+                }
             }
         } catch (java.io.InterruptedIOException e) {
             // Stopped on purpose (see eventLoop): nothing was taken from the line.
