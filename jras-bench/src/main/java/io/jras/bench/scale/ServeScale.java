@@ -157,6 +157,9 @@ public final class ServeScale {
             Files.createDirectories(Path.of(diag));
             served.jcmd(Path.of(diag, "serve-histogram.txt"), "GC.class_histogram");
             served.jcmd(Path.of(diag, "serve-nmt.txt"), "VM.native_memory", "summary");
+            Path threads = Path.of(diag, "serve-threads.txt");
+            Files.deleteIfExists(threads);
+            served.jcmd(Path.of(diag, "serve-threads.log"), "Thread.dump_to_file", "-format=text", threads.toString());
             Files.copy(Path.of("/proc", Long.toString(served.pid()), "smaps"), Path.of(diag, "serve-smaps.txt"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
