@@ -12,7 +12,7 @@
 #   SCALE_AUTH        pap (default; a users file with one user) or none
 #   SCALE_PORT        TCP port on 127.0.0.1 (default 47000)
 #   SCALE_NO_BUILD=1  use the jars already built
-#   SCALE_DIAG=DIR    also save the serving process's class histogram, native memory summary (with
+#   SCALE_DIAG=DIR    also save the serving process's class histogram, thread dump, native memory summary (with
 #                     -XX:NativeMemoryTracking=summary in SERVE_JAVA_OPTS) and smaps, with N sessions held
 set -euo pipefail
 
@@ -24,7 +24,7 @@ k=${2:-64}
 seconds=${3:-15}
 port=${SCALE_PORT:-47000}
 auth=${SCALE_AUTH:-pap}
-serve_opts=${SERVE_JAVA_OPTS--XX:+UseSerialGC -Xmx1g -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}
+serve_opts=${SERVE_JAVA_OPTS--XX:+UseSerialGC -Xms32m -Xmx1g -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}
 bench_opts=${BENCH_JAVA_OPTS--Xmx4g}
 
 java_major() {

@@ -32,9 +32,10 @@ import java.util.concurrent.atomic.LongAdder;
  * in another over TCP, and measures the serving process from outside.
  *
  * <ol>
+ *   <li>Warm-up: W seconds of the cycles below, unmeasured, so that both JVMs have compiled the paths.
  *   <li>Hold: N sessions are dialed (K at a time) and held past IPCP, all Connected. The serving
  *       process's RSS is read after a full GC before and with the N sessions: (RSS_N − RSS_0) / N
- *       is the memory per session; N / time-to-all-Connected the setup rate. Then all are hung up.
+ *       is the memory per session (the live heap, from a class histogram, is reported too); N / time-to-all-Connected the setup rate. Then all are hung up.
  *   <li>Cycle: K lanes each repeat dial → Connected (IPCP up) → hangUp → handle invalid, for a
  *       warm-up and then a measured window; full cycles per second over the window.
  * </ol>
@@ -66,7 +67,7 @@ public final class ServeScale {
                     Integer.parseInt(m.getOrDefault("sessions", "10000")),
                     Integer.parseInt(m.getOrDefault("in-flight", "64")),
                     Integer.parseInt(m.getOrDefault("seconds", "15")),
-                    Integer.parseInt(m.getOrDefault("warmup", "3")),
+                    Integer.parseInt(m.getOrDefault("warmup", "5")),
                     m.getOrDefault("user", "bench"), m.getOrDefault("password", "bench-secret"),
                     Boolean.parseBoolean(m.getOrDefault("ipv6", "true")));
         }
@@ -94,9 +95,12 @@ public final class ServeScale {
         System.out.printf("machine: %d cores, load %s%n", Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         ServeScale bench = new ServeScale(o);
+        // Both JVMs compile the dial and answer paths first, so that neither the setup rate nor the
+        // idle RSS (code cache, metaspace) carries the warm-up.
+        bench.cycle(served, o.warmup, 0);
         bench.hold(served);
         if (o.seconds > 0) {
-            bench.cycle(served);
+            bench.cycle(served, o.warmup, o.seconds);
         }
         bench.manager.close();
         System.exit(0);
@@ -118,11 +122,12 @@ public final class ServeScale {
 
     private void hold(ServedProcess served) throws Exception {
         int n = o.sessions;
-        settle(served);
+        long heap0 = settle(served);
         long rss0 = served.rssKiB();
         long threads0 = served.threads();
         long selfRss0 = selfRssAfterGc();
         long cpu0 = served.cpuTicks();
+        long selfCpu0 = selfCpuMillis();
 
         Semaphore window = new Semaphore(o.inFlight);
         long[] handles = new long[n];
@@ -138,6 +143,7 @@ public final class ServeScale {
                 .get(10, TimeUnit.MINUTES);
         double setupSeconds = (System.nanoTime() - t0) / 1e9;
         long cpu1 = served.cpuTicks();
+        long selfCpu = selfCpuMillis() - selfCpu0;
         Map<Integer, Integer> errors = new TreeMap<>();
         for (Dial d : dials) {
             int e = d.settled.getNow(-1);
@@ -147,7 +153,7 @@ public final class ServeScale {
         }
         int connected = n - errors.values().stream().mapToInt(Integer::intValue).sum();
 
-        settle(served);
+        long heapN = settle(served);
         long rssN = served.rssKiB();
         long threadsN = served.threads();
         long selfRssN = selfRssAfterGc();
@@ -165,10 +171,12 @@ public final class ServeScale {
         }
         System.out.printf("%n== hold: %d sessions dialed, %d in flight%n", n, o.inFlight);
         System.out.printf("connected: %d of %d%s%n", connected, n, errors.isEmpty() ? "" : ", errors " + errors);
-        System.out.printf("setup: all settled in %.2f s = %.0f sessions/s (serving process CPU %.1f s)%n",
-                setupSeconds, n / setupSeconds, (cpu1 - cpu0) / 100.0);
+        System.out.printf("setup: all settled in %.2f s = %.0f sessions/s (CPU: serving process %.1f s, dialing process %.1f s)%n",
+                setupSeconds, n / setupSeconds, (cpu1 - cpu0) / 100.0, selfCpu / 1000.0);
         System.out.printf("serving process RSS after GC: %d KiB idle, %d KiB with %d sessions%n", rss0, rssN, connected);
         System.out.printf("serving process RSS per session: %.1f KiB%n", (rssN - rss0) / (double) Math.max(1, connected));
+        System.out.printf("serving process live heap per session: %.1f KiB (%d KiB idle, %d KiB with the sessions)%n",
+                (heapN - heap0) / 1024.0 / Math.max(1, connected), heap0 / 1024, heapN / 1024);
         System.out.printf("serving process threads: %d idle, %d with the sessions%n", threads0, threadsN);
         System.out.printf("dialing process (this one) RSS per connection: %.1f KiB%n",
                 (selfRssN - selfRss0) / (double) Math.max(1, connected));
@@ -184,13 +192,15 @@ public final class ServeScale {
         Thread.sleep(2000); // let the server see the lines close
     }
 
-    /** Both processes quiet and collected before RSS is read. */
-    private static void settle(ServedProcess served) throws Exception {
+    /** The serving process quiet and collected before RSS is read; returns its live heap. */
+    private static long settle(ServedProcess served) throws Exception {
         Thread.sleep(1000);
-        if (!served.gc()) {
-            System.out.println("(jcmd GC.run failed: RSS is read without a GC)");
+        long live = served.liveHeapBytes();
+        if (live < 0) {
+            System.out.println("(jcmd GC.class_histogram failed: RSS is read without a GC)");
         }
         Thread.sleep(500);
+        return live;
     }
 
     private static long selfRssAfterGc() throws Exception {
@@ -220,7 +230,12 @@ public final class ServeScale {
 
     // ---------------------------------------------------------------- phase 2: full cycles
 
-    private void cycle(ServedProcess served) throws Exception {
+    private static long selfCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+    }
+
+    /** Runs cycles for {@code warmup} seconds, then measures them for {@code seconds} (none: warm-up only). */
+    private void cycle(ServedProcess served, int warmup, int seconds) throws Exception {
         LongAdder cycles = new LongAdder();
         Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -250,25 +265,33 @@ public final class ServeScale {
                 }
             }));
         }
-        Thread.sleep(Duration.ofSeconds(o.warmup));
-        long selfCpu0 = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+        Thread.sleep(Duration.ofSeconds(warmup));
+        if (seconds == 0) {
+            stop.set(true);
+            for (Thread t : lanes) {
+                t.join(Duration.ofSeconds(30));
+            }
+            System.out.printf("warm-up: %d s of cycles, %d in flight%n", warmup, o.inFlight);
+            return;
+        }
+        long selfCpu0 = selfCpuMillis();
         long servedCpu0 = served.cpuTicks();
         long t0 = System.nanoTime();
         measuring.set(true);
-        Thread.sleep(Duration.ofSeconds(o.seconds));
+        Thread.sleep(Duration.ofSeconds(seconds));
         measuring.set(false);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double elapsed = (System.nanoTime() - t0) / 1e9;
         long done = cycles.sum();
         long servedCpu = served.cpuTicks() - servedCpu0;
-        long selfCpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L) - selfCpu0;
+        long selfCpu = selfCpuMillis() - selfCpu0;
         stop.set(true);
         for (Thread t : lanes) {
             t.join(Duration.ofSeconds(30));
         }
         long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
         System.out.printf("%n== cycle: dial -> Connected (IPCP up) -> hangUp -> handle invalid, %d in flight, %d s warm-up%n",
-                o.inFlight, o.warmup);
-        System.out.printf("cycles: %d in %.1f s = %.0f cycles/s%s%n", done, seconds, done / seconds,
+                o.inFlight, warmup);
+        System.out.printf("cycles: %d in %.1f s = %.0f cycles/s%s%n", done, elapsed, done / elapsed,
                 errors.isEmpty() ? "" : ", failed " + new TreeMap<>(errors));
         if (all.length > 0) {
             System.out.printf("cycle time: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", pct(all, 0.50), pct(all, 0.99),
@@ -276,7 +299,7 @@ public final class ServeScale {
         }
         System.out.printf("CPU per 1,000 cycles: serving process %.2f s, dialing process %.2f s (of %d cores x %.1f s)%n",
                 servedCpu / 100.0 / Math.max(1, done) * 1000, selfCpu / 1000.0 / Math.max(1, done) * 1000,
-                Runtime.getRuntime().availableProcessors(), seconds);
+                Runtime.getRuntime().availableProcessors(), elapsed);
         System.out.printf("threads: dialing process %d (platform), serving process %d%n",
                 ManagementFactory.getThreadMXBean().getThreadCount(), served.threads());
     }

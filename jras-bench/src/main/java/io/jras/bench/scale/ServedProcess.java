@@ -37,18 +37,25 @@ record ServedProcess(long pid) {
     }
 
     /**
-     * A full GC in the process ({@code jcmd PID GC.run}), so that RSS is read without garbage; false
-     * if jcmd could not do it (not a JVM, or another user's).
+     * Bytes of live objects on the heap, from {@code jcmd PID GC.class_histogram}, which runs a full
+     * GC first (so RSS read afterwards is read without garbage too); -1 if jcmd could not do it.
      */
-    boolean gc() throws IOException, InterruptedException {
+    long liveHeapBytes() throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return false;
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            return -1;
         }
-        return p.exitValue() == 0;
+        // The last line: "Total <instances> <bytes>".
+        for (String line : out.lines().toList().reversed()) {
+            if (line.startsWith("Total")) {
+                String[] f = line.trim().split("\\s+");
+                return Long.parseLong(f[f.length - 1]);
+            }
+        }
+        return -1;
     }
 
     private long statusField(String name) throws IOException {
