@@ -12,6 +12,7 @@
 #   SCALE_AUTH        pap (default; a users file with one user) or none
 #   SCALE_PORT        TCP port on 127.0.0.1 (default 47000)
 #   SCALE_NO_BUILD=1  use the jars already built
+#   SCALE_SERVE_JAR   the jras.jar to serve with (default: jras-cli/target/jras.jar), e.g. another build
 #   SCALE_DIAG=DIR    also save the serving process's class histogram, thread dump, native memory summary (with
 #                     -XX:NativeMemoryTracking=summary in SERVE_JAVA_OPTS) and smaps, with N sessions held
 set -euo pipefail
@@ -51,6 +52,7 @@ mkdir -p "$work"
 users="$work/users"
 case "$auth" in
     pap) printf '# client  server  secret  addresses\nbench  *  bench-secret  *\n' > "$users"
+         chmod 600 "$users"
          auth_args=(--auth pap --users "$users") ;;
     none) auth_args=(--auth none) ;;
     *) echo "scale.sh: SCALE_AUTH is pap or none" >&2; exit 2 ;;
@@ -59,7 +61,7 @@ esac
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== serve: java $serve_opts -jar jras.jar serve --listen tcp:127.0.0.1:$port ${auth_args[*]} (log: $work/serve.log)"
 # shellcheck disable=SC2086
-"$JAVA_HOME/bin/java" $serve_opts -jar "$root/jras-cli/target/jras.jar" serve \
+"$JAVA_HOME/bin/java" $serve_opts -jar "${SCALE_SERVE_JAR:-$root/jras-cli/target/jras.jar}" serve \
     --listen "tcp:127.0.0.1:$port" --pool 10.64.0.10-10.64.127.254 "${auth_args[@]}" \
     --max-sessions 20000 --rate 0 > "$work/serve.log" 2>&1 &
 serve_pid=$!
