@@ -9,9 +9,14 @@ import io.jras.ppp.PppConfig;
 import io.jras.ppp.PppEngine;
 import io.jras.ppp.PppEvent;
 import io.jras.ppp.Protocol;
+import io.jras.ppp.LinkFailure;
+import io.jras.ppp.fsm.FsmConfig;
+import io.jras.ppp.framing.HdlcDecoder;
 import io.jras.ppp.ipcp.IpcpConfig;
 import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -19,13 +24,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * PppSession over in-memory lines: the reader parks on one octet and then takes what has arrived,
  * so both a stream that reports its available octets and one that never does must carry the link
- * and its datagrams whole, in order.
+ * and its datagrams whole, in order. Engine deadlines come from the timer thread all sessions share.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PppSessionTest {
@@ -104,5 +110,47 @@ class PppSessionTest {
     void aStreamThatNeverReportsAvailableOctetsStillCarriesThemOneOctetAtATime() throws Exception {
         MemoryTransport.Pair pair = MemoryTransport.pair("memory", 64 * 1024);
         carriesTenDatagramsEachWay(withoutAvailable(pair.near().input()), withoutAvailable(pair.far().input()), pair);
+    }
+
+    @Test
+    void anUnansweredSessionRetransmitsOnTheSharedTimerAndGivesUp() throws Exception {
+        MemoryTransport.Pair pair = MemoryTransport.pair("memory", 64 * 1024);
+        // Restart timer 20 ms, Max-Configure 3: RFC 1661 §4.6, three Configure-Requests, then 718.
+        PppConfig config = PppConfig.client("alice", "wonderland").withFsm(new FsmConfig(Duration.ofMillis(20), 2, 3, 5));
+        AtomicInteger configureRequests = new AtomicInteger();
+        Thread.ofVirtual().start(() -> {
+            // The silent peer: reads and counts LCP Configure-Requests, never answers.
+            HdlcDecoder decoder = new HdlcDecoder();
+            byte[] buf = new byte[512];
+            try {
+                for (int n; (n = pair.far().input().read(buf)) > 0; ) {
+                    decoder.feed(buf, 0, n, (protocol, info, off, len) -> {
+                        if (protocol == 0xc021 && len > 0 && info[off] == 1) {
+                            configureRequests.incrementAndGet();
+                        }
+                    });
+                }
+            } catch (IOException e) {
+                // the line closed
+            }
+        });
+        PppSession session = End.start("client", config, pair.near().input(), pair.near()).session();
+        PppEvent.LinkDown down = session.done().get(10, TimeUnit.SECONDS);
+        assertThat(down.failure()).isInstanceOf(LinkFailure.NegotiationTimeout.class);
+        assertThat(down.failure().rasError()).isEqualTo(718);
+        assertThat(configureRequests.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aCloseQueuedBeforeStartComesAfterTheOpen() throws Exception {
+        MemoryTransport.Pair pair = MemoryTransport.pair("memory", 64 * 1024);
+        // The peer never acks: two Terminate-Requests 20 ms apart (RFC 1661 §4.6 Max-Terminate), then Closed.
+        PppConfig config = PppConfig.client("alice", "wonderland").withFsm(new FsmConfig(Duration.ofMillis(20), 2, 3, 5));
+        PppSession session = new PppSession("early", new PppEngine(config),
+                pair.near().input(), pair.near().output(), pair.near(), e -> { });
+        session.close("changed my mind");
+        session.start();
+        PppEvent.LinkDown down = session.done().get(10, TimeUnit.SECONDS);
+        assertThat(down.failure()).isEqualTo(new LinkFailure.LocalClose("changed my mind"));
     }
 }
