@@ -163,7 +163,7 @@ public final class PppSession {
                 }
             }
         } catch (java.io.InterruptedIOException e) {
-            // Stopped on purpose (see eventLoop): nothing was taken from the line.
+            // Stopped on purpose (see finish): nothing was taken from the line.
             if (!stopReading) {
                 submit(new Input.EndOfStream("interrupted"));
             }
