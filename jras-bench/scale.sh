@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The scale scenario: `jras serve` in one process, a jras ConnectionManager dialing it over TCP in
-# another (io.jras.bench.scale.ServeScale). Holds N sessions past IPCP and measures the serving
-# process's RSS per session and the setup rate, then runs full dial -> IPCP -> hang-up cycles with
-# K in flight and reports cycles per second.
+# another (io.jras.bench.scale.ServeScale). After a 5 s warm-up of cycles, holds N sessions past
+# IPCP and measures the serving process's RSS (and live heap) per session and the setup rate, then
+# runs full dial -> IPCP -> hang-up cycles with K in flight and reports cycles per second.
 #
 #   jras-bench/scale.sh [N [K [SECONDS]]]        defaults: 10000 sessions, 64 in flight, 15 s
 #
