@@ -55,11 +55,18 @@ public final class HdlcDecoder {
     private static final VarHandle LONG_LE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Enough for LCP, authentication and NCP packets without growing. */
+    static final int INITIAL_FRAME_BUFFER = 128;
+
     private final FramingStatistics statistics = new FramingStatistics();
     private final CRC32 crc32 = new CRC32();
     private ReceiveConfig config;
-    /** The unescaped octets of the frame so far, FCS included; {@link #capacity} bounds them. */
-    private byte[] frame = new byte[0];
+    /**
+     * The unescaped octets of the frame so far, FCS included; {@link #capacity} bounds them. It
+     * starts small and grows to the largest frame seen: a link that carries only control traffic
+     * keeps no MRU-sized buffer, which adds up over thousands of idle sessions (docs/benchmarks.md).
+     */
+    private byte[] frame = new byte[INITIAL_FRAME_BUFFER];
     private int length;
     private int capacity;
     /** With FCS-16, the register over {@code frame[0..length)}, folded in as octets arrive. */
@@ -77,9 +84,6 @@ public final class HdlcDecoder {
     public void configure(ReceiveConfig c) {
         config = Objects.requireNonNull(c, "config");
         capacity = MAX_HEADER + c.maxInformationLength() + c.fcs().size();
-        if (frame.length < capacity) {
-            frame = Arrays.copyOf(frame, capacity);
-        }
         fcs16 = Fcs16.update(Fcs16.INIT, frame, 0, length); // the frame under way may switch to FCS-16
     }
 
@@ -136,12 +140,13 @@ public final class HdlcDecoder {
         byte[] buf = frame;
         int n = length;
         int cap = capacity;
+        int room = Math.min(buf.length, cap);
         int accm = config.accm();
         // Folding the FCS in as octets arrive lets its chain of lookups overlap the copying.
         boolean fold = config.fcs() == FcsType.FCS16;
         int fcs = fcs16;
         while (i < end) {
-            if (end - i >= 8 && cap - n >= 8) {
+            if (end - i >= 8 && room - n >= 8) {
                 long word = (long) LONG_LE.get(in, i);
                 if (HdlcOctets.specials(word, accm) == 0) {
                     // Fast path: eight ordinary octets move as one word.
@@ -173,6 +178,10 @@ public final class HdlcDecoder {
                 overrun();
                 return i;
             } else {
+                if (n == buf.length) {
+                    buf = grow();
+                    room = Math.min(buf.length, cap);
+                }
                 buf[n++] = b;
                 if (fold) {
                     fcs = Fcs16.updateByte(fcs, b);
@@ -197,6 +206,9 @@ public final class HdlcDecoder {
             overrun();
         } else {
             byte octet = (byte) (b ^ ESCAPE_XOR);
+            if (length == frame.length) {
+                grow();
+            }
             frame[length++] = octet;
             if (config.fcs() == FcsType.FCS16) {
                 fcs16 = Fcs16.updateByte(fcs16, octet);
@@ -204,6 +216,17 @@ public final class HdlcDecoder {
             state = State.IN_FRAME;
         }
         return next;
+    }
+
+    /** Doubles the frame buffer, up to the capacity; only called while the frame is below it. */
+    private byte[] grow() {
+        frame = Arrays.copyOf(frame, Math.min(capacity, Math.max(INITIAL_FRAME_BUFFER, frame.length * 2)));
+        return frame;
+    }
+
+    /** The frame buffer's current size, for tests. */
+    int bufferSize() {
+        return frame.length;
     }
 
     private void startFrame() {

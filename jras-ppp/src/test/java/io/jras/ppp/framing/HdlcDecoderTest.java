@@ -253,6 +253,33 @@ class HdlcDecoderTest {
         return s.crcErrors() + s.framingErrors() + s.bufferOverrunErrors();
     }
 
+    @Test
+    void controlTrafficKeepsTheFrameBufferSmall() {
+        feed(encoded(LCP, "09 01 00 08 12 34 56 78", new TransmitConfig(0, false, false, FcsType.FCS16)));
+        assertThat(handler.frames).containsExactly(frame(LCP, "09 01 00 08 12 34 56 78"));
+        assertThat(decoder.bufferSize()).isEqualTo(HdlcDecoder.INITIAL_FRAME_BUFFER);
+    }
+
+    @Test
+    void aFullSizeFrameAfterSmallOnesGrowsTheBufferAndArrivesWhole() {
+        byte[] info = new byte[1500];
+        for (int i = 0; i < info.length; i++) {
+            info[i] = (byte) (i * 7); // control characters too, so that some are escaped
+        }
+        TransmitConfig escapeAll = new TransmitConfig(0xFFFFFFFF, false, false, FcsType.FCS16);
+        feed(encoded(LCP, "09 01 00 08 12 34 56 78", escapeAll));
+        byte[] big = encoded(IPV4, info, escapeAll);
+        for (byte b : big) {
+            decoder.feed(new byte[] {b}, 0, 1, handler); // octet by octet: every growth step on the slow paths
+        }
+        feed(big); // and at once: the word-wise path into the grown buffer
+        assertThat(handler.frames).hasSize(3);
+        assertThat(handler.frames.get(1).info()).isEqualTo(Hex.encode(info, 0, info.length));
+        assertThat(handler.frames.get(2).info()).isEqualTo(Hex.encode(info, 0, info.length));
+        assertThat(decoder.bufferSize()).isLessThanOrEqualTo(4 + 1500 + 2);
+        assertThat(decoder.statistics().bufferOverrunErrors()).isZero();
+    }
+
     private void feed(String hex) {
         feed(Hex.decode(hex));
     }
