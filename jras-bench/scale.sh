@@ -59,18 +59,31 @@ case "$auth" in
 esac
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== serve: java $serve_opts -jar jras.jar serve --listen tcp:127.0.0.1:$port ${auth_args[*]} (log: $work/serve.log)"
+# jras serve runs its server inside the jras daemon (docs/server.md): start that daemon ourselves,
+# on a private socket and with the serving JVM options, then ask it to serve. The process measured
+# is the daemon (ServeScale finds the owner of the listening socket).
+jar=${SCALE_SERVE_JAR:-$root/jras-cli/target/jras.jar}
+socket="$work/jras.sock"
+rm -f "$socket"
+echo "== daemon: java $serve_opts -jar jras.jar daemon --socket $socket (log: $work/daemon.log)"
 # shellcheck disable=SC2086
-"$JAVA_HOME/bin/java" $serve_opts -jar "${SCALE_SERVE_JAR:-$root/jras-cli/target/jras.jar}" serve \
+"$JAVA_HOME/bin/java" $serve_opts -jar "$jar" daemon --socket "$socket" > "$work/daemon.log" 2>&1 &
+daemon_pid=$!
+echo "== serve: jras serve --socket $socket --listen tcp:127.0.0.1:$port ${auth_args[*]} (log: $work/serve.log)"
+"$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" serve --socket "$socket" \
     --listen "tcp:127.0.0.1:$port" --pool 10.64.0.10-10.64.127.254 "${auth_args[@]}" \
     --max-sessions 20000 --rate 0 > "$work/serve.log" 2>&1 &
 serve_pid=$!
-trap 'kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null || true' EXIT
-# Wait for the listening socket (ServeScale finds its owner through /proc); stop if serve died.
+stop_all() {
+    kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null
+    kill "$daemon_pid" 2>/dev/null; wait "$daemon_pid" 2>/dev/null || true
+}
+trap stop_all EXIT
+# Wait for the listening socket; stop if serve or the daemon died.
 until grep -q "listening on tcp:" "$work/serve.log" 2>/dev/null; do
-    if ! kill -0 "$serve_pid" 2>/dev/null; then
-        echo "scale.sh: jras serve exited:" >&2
-        cat "$work/serve.log" >&2
+    if ! kill -0 "$serve_pid" 2>/dev/null || ! kill -0 "$daemon_pid" 2>/dev/null; then
+        echo "scale.sh: jras serve or its daemon exited:" >&2
+        cat "$work/serve.log" "$work/daemon.log" >&2
         exit 1
     fi
     sleep 0.2
