@@ -9,17 +9,11 @@ import io.jras.client.rpc.DaemonRemoteAccess;
 import io.jras.core.phonebook.Phonebook;
 import io.jras.core.phonebook.PhonebookEntry;
 import io.jras.core.phonebook.AuthPolicy;
-import io.jras.core.session.PppSession;
-import io.jras.ppp.AuthProtocol;
-import io.jras.ppp.Ipv4;
-import io.jras.ppp.PppConfig;
-import io.jras.ppp.PppEngine;
-import io.jras.ppp.ipcp.IpcpConfig;
+import io.jras.server.ServeRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,10 +35,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jras demo}: the RAS contract across processes, on loopback, with nothing to set up. A
- * daemon starts on a private socket; an answering PPP peer (the jras engine as authenticator)
- * listens on 127.0.0.1; this process dials it through the daemon and shows the states; a second
- * process that never had the handle lists the connection, hangs it up and polls its status until
- * ERROR_INVALID_HANDLE (6). Everything it started is stopped and its private directory removed.
+ * daemon starts on a private socket and, as {@code jras serve} would have it, runs an answering
+ * server on 127.0.0.1; this process dials that server through the same daemon and shows the
+ * states; a second process that never had the handle lists both ends (the dialed connection and
+ * the answered session), hangs the dialed one up and polls its status until ERROR_INVALID_HANDLE
+ * (6). Everything it started is stopped and its private directory removed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Show the whole story on loopback: daemon, dial, states, list and hang-up from another process.")
@@ -57,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--trace", description = "Also print the peer's PPP packets, pppd-style.")
+    @Option(names = "--trace", description = "Also print the answering side's PPP packets, pppd-style.")
     boolean trace;
 
     private PrintWriter out;
@@ -68,22 +61,29 @@ final class DemoCommand implements Callable<Integer> {
         out.println("jras demo: a PPP connection owned by the jras daemon, from dial to ERROR_INVALID_HANDLE.");
         Path dir = Files.createTempDirectory("jras-demo-", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
-        List<String> peerTrace = new CopyOnWriteArrayList<>();
+        List<String> serverLog = new CopyOnWriteArrayList<>();
         DaemonRemoteAccess ras = null;
-        try (ServerSocket listener = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+        try {
             Path socket = dir.resolve("jras.sock");
             Path phonebook = dir.resolve("rasphone.pbk");
-            say("setup", "a private directory " + dir + " holds the daemon's socket and a phonebook");
-            Thread.ofVirtual().start(() -> answer(listener, peerTrace));
-            say("peer", "an answering PPP peer (the jras engine as authenticator) listens on 127.0.0.1:"
-                    + listener.getLocalPort() + "; it wants MS-CHAPv2 from \"alice\"");
-            Phonebook.load(phonebook).add(PhonebookEntry.create("Demo", "tcp:127.0.0.1:" + listener.getLocalPort())
-                    .withAuth(AuthPolicy.parse("mschapv2")));
-            say("setup", "phonebook entry \"Demo\" -> tcp:127.0.0.1:" + listener.getLocalPort() + " (a Windows rasphone.pbk file)");
+            Path users = dir.resolve("chap-secrets");
+            say("setup", "a private directory " + dir + " holds the daemon's socket, a phonebook and a users file");
+            Files.writeString(users, "# client  server  secret      addresses\nalice     *       wonderland  *\n");
+            Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
 
             say("daemon", "starting the jras daemon on the private socket; we talk to it over JSON-RPC");
             ras = (DaemonRemoteAccess) RemoteAccess.connect(socket);
             long daemonPid = ras.ping().path("pid").asLong();
+
+            int port = freePort();
+            ras.startServer(new ServeRequest(List.of("tcp:127.0.0.1:" + port), "192.0.2.2-192.0.2.9",
+                    users.toString(), "mschapv2", "192.0.2.53,192.0.2.54", "192.0.2.1", "jras-demo", null, null, null,
+                    null, trace, null, null, null, null, null, false, null), false, serverLog::add);
+            say("serve", "the daemon also answers calls, as `jras serve` asks it to: 127.0.0.1:" + port
+                    + ", MS-CHAPv2 against a pppd-style users file, addresses from 192.0.2.2-192.0.2.9");
+            Phonebook.load(phonebook).add(PhonebookEntry.create("Demo", "tcp:127.0.0.1:" + port)
+                    .withAuth(AuthPolicy.parse("mschapv2")));
+            say("setup", "phonebook entry \"Demo\" -> tcp:127.0.0.1:" + port + " (a Windows rasphone.pbk file)");
 
             long handle = dial(ras, phonebook);
             if (handle == 0) {
@@ -92,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
             say("dial", "this process now lets go of the handle; the connection belongs to the daemon");
 
             say("B", "a second process, which never had the handle, lists the connections: jras list");
+            say("B", "both ends are there: the call we dialed, and the session the daemon answered (user alice)");
             second(socket, "list");
             say("B", "it hangs up the connection it found (returns at once): jras hangup --handle "
                     + Handles.format(handle) + " --no-wait");
@@ -104,12 +105,20 @@ final class DemoCommand implements Callable<Integer> {
                     break;
                 }
             }
-            boolean terminated = peerTrace.stream().anyMatch(l -> l.startsWith("rcvd [LCP TermReq"));
-            say("peer", terminated ? "it received LCP Terminate-Request \"User request\" and acknowledged it"
-                    : "it saw the line close");
-            if (trace) {
-                peerTrace.forEach(l -> out.println("         " + l));
+            end = System.nanoTime() + STEP.toNanos();
+            while (serverLog.stream().noneMatch(l -> l.contains(" ended")) && System.nanoTime() < end) {
+                Thread.sleep(20);
             }
+            boolean terminated = serverLog.stream().anyMatch(l -> l.contains(" ended") && l.contains("User request"));
+            say("serve", terminated ? "the answering side received LCP Terminate-Request \"User request\" and acknowledged it"
+                    : "the answering side saw the line close");
+            serverLog.forEach(l -> {
+                if (trace || l.contains(" started") || l.contains(" ended")) {
+                    out.println("         | " + l);
+                }
+            });
+            say("B", "both ends are gone from the manager: jras list");
+            second(socket, "list");
             ras.shutdownDaemon();
             ProcessHandle.of(daemonPid).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
             say("daemon", "stopped (it would have hung up any connection left with LCP Terminate)");
@@ -183,22 +192,10 @@ final class DemoCommand implements Callable<Integer> {
         return code;
     }
 
-    /** The answering side: each accepted line gets an authenticator engine that echoes datagrams. */
-    private static void answer(ServerSocket listener, List<String> trace) {
-        while (!listener.isClosed()) {
-            try {
-                Socket line = listener.accept();
-                line.setTcpNoDelay(true);
-                PppConfig config = PppConfig.authenticator(List.of(AuthProtocol.MSCHAP_V2),
-                                name -> Optional.ofNullable(Map.of("alice", "wonderland").get(name)),
-                                IpcpConfig.server(Ipv4.parse("192.0.2.1"), Ipv4.parse("192.0.2.2"),
-                                        Ipv4.parse("192.0.2.53"), Ipv4.parse("192.0.2.54")))
-                        .withLocalName("jras-demo").withTrace(trace::add);
-                new PppSession("demo-peer", new PppEngine(config), line.getInputStream(), line.getOutputStream(), line,
-                        e -> { }).start();
-            } catch (IOException e) {
-                return;
-            }
+    /** A free port on 127.0.0.1 for the answering server (the daemon binds it a moment later). */
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 

@@ -37,6 +37,10 @@ class DemoCommandTest {
                 .doesNotContain("wonderland");
         // The second process listed the connection by handle and entry.
         assertThat(text).containsPattern("\\| 0x[0-9a-f]+ +Demo +tcp:127\\.0\\.0\\.1:\\d+ +Connected");
+        // ... and the session the daemon's answering server took, as jras serve's sessions are listed.
+        assertThat(text).containsPattern("\\| 0x[0-9a-f]+ +jras-demo +tcp:127\\.0\\.0\\.1:\\d+ +Connected, incoming from alice");
+        // After the hang-up neither end is left.
+        assertThat(text).contains("| No connections");
         // Nothing left behind: no new private directory, no daemon on it.
         assertThat(demoDirs()).isEqualTo(before);
     }
