@@ -368,11 +368,12 @@ final class Connection {
             network = null;
         }
         if (n != null) {
-            n.thenAccept(cn -> {
+            // Off the caller's thread (often the PPP loop): reverting DNS may run resolvectl.
+            n.thenAcceptAsync(cn -> {
                 if (cn != null) {
                     cn.down(io.jras.core.net.LinkCounters.of(statistics())).thenAccept(this::reportHooks);
                 }
-            });
+            }, task -> Thread.ofVirtual().name("jras-ip-down").start(task));
         }
     }
 
