@@ -75,7 +75,7 @@ echo "== serve: jras serve --socket $socket --listen tcp:127.0.0.1:$port ${auth_
     --max-sessions 20000 --rate 0 > "$work/serve.log" 2>&1 &
 serve_pid=$!
 stop_all() {
-    kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null
+    kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null || true
     kill "$daemon_pid" 2>/dev/null; wait "$daemon_pid" 2>/dev/null || true
 }
 trap stop_all EXIT
