@@ -35,18 +35,14 @@ public final class HayesAnswerer implements ChatMachine {
     enum State { IDLE, INIT, WAITING, CHECKING, ANSWERING, DONE }
 
     private final AnswerConfig config;
-    private final Queue<ModemCommand> commands = new ArrayDeque<>();
+    private final ModemExchange modem = new ModemExchange();
     private final Queue<String> events = new ArrayDeque<>();
 
     private State state = State.IDLE;
     private int initIndex;
     private int rings;
     private Instant lastRing;
-    private Instant deadline;
-    private ModemCommand lastCommand;
-    private String noise;
     private AnswerOutcome outcome;
-    private boolean listening;
 
     public HayesAnswerer(AnswerConfig config) {
         this.config = config;
@@ -64,7 +60,7 @@ public final class HayesAnswerer implements ChatMachine {
     @Override
     public void onLine(String line, Instant now) {
         String text = line.strip();
-        if (state == State.IDLE || state == State.DONE || text.isEmpty() || isEcho(text)) {
+        if (state == State.IDLE || state == State.DONE || text.isEmpty() || modem.isEcho(text)) {
             return;
         }
         ModemResult result = ModemResult.parse(text);
@@ -76,8 +72,8 @@ public final class HayesAnswerer implements ChatMachine {
                         nextInit(now);
                     }
                     case ModemResult.Error error -> {
-                        listening = true;
-                        fail(RasError.FROM_DEVICE, "the modem answered ERROR to " + lastCommand.text());
+                        modem.listening(true);
+                        fail(RasError.FROM_DEVICE, "the modem answered ERROR to " + modem.lastCommand());
                     }
                     default -> skip(result);
                 }
@@ -87,7 +83,7 @@ public final class HayesAnswerer implements ChatMachine {
                     case ModemResult.Ring ring -> onRing(now);
                     case ModemResult.Ok ok when state == State.CHECKING -> waitForCall(now);
                     case ModemResult.Error error when state == State.CHECKING ->
-                            fail(RasError.FROM_DEVICE, "the modem answered ERROR to " + lastCommand.text());
+                            fail(RasError.FROM_DEVICE, "the modem answered ERROR to " + modem.lastCommand());
                     default -> skip(result); // a stale NO CARRIER, noise
                 }
             }
@@ -95,18 +91,18 @@ public final class HayesAnswerer implements ChatMachine {
                 switch (result) {
                     case ModemResult.Connect connect -> {
                         outcome = new AnswerOutcome.Connected(connect.speed());
-                        listening = false;
+                        modem.listening(false);
                         done();
                     }
                     case ModemResult.Ring r -> skip(r);
                     case ModemResult.Ok r -> skip(r);
                     case ModemResult.Unrecognized r -> skip(r);
                     case ModemResult.NoCarrier r -> {
-                        listening = true;
+                        modem.listening(true);
                         fail(RasError.NO_CARRIER, "NO CARRIER after ATA (the caller hung up, or the modems did not agree)");
                     }
                     default -> {
-                        listening = true;
+                        modem.listening(true);
                         fail(result.rasError() == RasError.SUCCESS ? RasError.UNRECOGNIZED_RESPONSE : result.rasError(),
                                 "the modem answered " + result + " to ATA");
                     }
@@ -118,22 +114,16 @@ public final class HayesAnswerer implements ChatMachine {
 
     @Override
     public void onTimeout(Instant now) {
-        if (deadline == null || now.isBefore(deadline)) {
+        if (modem.notDue(now)) {
             return;
         }
         switch (state) {
             case INIT, CHECKING -> {
-                String command = lastCommand.text();
-                String within = seconds(config.stepTimeout());
-                if (noise == null) {
-                    fail(RasError.NO_RESPONSES, "no response to " + command + " within " + within);
-                } else {
-                    fail(RasError.UNRECOGNIZED_RESPONSE, "no OK to " + command + " within " + within + ", only '" + noise + "'");
-                }
+                fail(modem.silenceError(), modem.silenceDetail(seconds(config.stepTimeout())));
             }
             case WAITING -> {
                 events.add("no call for " + seconds(config.idleCheck()) + "; checking the modem");
-                send(ModemCommand.line("AT"), now.plus(config.stepTimeout()));
+                modem.send(ModemCommand.line("AT"), now.plus(config.stepTimeout()));
                 state = State.CHECKING;
             }
             case ANSWERING -> fail(RasError.NO_CARRIER, "no CONNECT within " + seconds(config.answerTimeout()) + " of ATA");
@@ -154,7 +144,7 @@ public final class HayesAnswerer implements ChatMachine {
 
     @Override
     public Optional<ModemCommand> pollCommand() {
-        return Optional.ofNullable(commands.poll());
+        return modem.poll();
     }
 
     /** The next progress report ("RING 1 of 2", "answering"...), in order. */
@@ -164,7 +154,7 @@ public final class HayesAnswerer implements ChatMachine {
 
     @Override
     public Optional<Instant> nextDeadline() {
-        return state == State.DONE ? Optional.empty() : Optional.ofNullable(deadline);
+        return state == State.DONE ? Optional.empty() : modem.deadline();
     }
 
     @Override
@@ -179,7 +169,7 @@ public final class HayesAnswerer implements ChatMachine {
 
     /** Whether the modem's last word was a final result, so it listens for commands now. */
     public boolean modemInCommandMode() {
-        return listening;
+        return modem.listening();
     }
 
     State state() {
@@ -190,7 +180,7 @@ public final class HayesAnswerer implements ChatMachine {
         if (initIndex < config.initCommands().size()) {
             String command = config.initCommands().get(initIndex);
             events.add("initializing the modem: " + command);
-            send(ModemCommand.line(command), now.plus(config.stepTimeout()));
+            modem.send(ModemCommand.line(command), now.plus(config.stepTimeout()));
         } else {
             events.add("waiting for a call");
             waitForCall(now);
@@ -199,9 +189,8 @@ public final class HayesAnswerer implements ChatMachine {
 
     private void waitForCall(Instant now) {
         state = State.WAITING;
-        listening = true;
-        deadline = now.plus(config.idleCheck());
-        noise = null;
+        modem.listening(true);
+        modem.waitUntil(now.plus(config.idleCheck()));
     }
 
     private void onRing(Instant now) {
@@ -214,24 +203,13 @@ public final class HayesAnswerer implements ChatMachine {
         if (rings >= config.rings()) {
             events.add("answering");
             state = State.ANSWERING;
-            send(ModemCommand.line("ATA"), now.plus(config.answerTimeout()));
+            modem.send(ModemCommand.line("ATA"), now.plus(config.answerTimeout()));
         }
-    }
-
-    private void send(ModemCommand command, Instant until) {
-        commands.add(command);
-        listening = false;
-        lastCommand = command;
-        deadline = until;
-        noise = null;
     }
 
     private void skip(ModemResult result) {
-        String text = HayesDialer.printable(result.toString());
-        if (result instanceof ModemResult.Unrecognized && noise == null) {
-            noise = text;
-        }
-        events.add("skipped modem line: " + text);
+        modem.skipped(result);
+        events.add("skipped modem line: " + HayesDialer.printable(result.toString()));
     }
 
     private void fail(int rasError, String detail) {
@@ -242,11 +220,7 @@ public final class HayesAnswerer implements ChatMachine {
 
     private void done() {
         state = State.DONE;
-        deadline = null;
-    }
-
-    private boolean isEcho(String text) {
-        return lastCommand != null && !lastCommand.text().isEmpty() && text.equalsIgnoreCase(lastCommand.text());
+        modem.stop();
     }
 
     private static String seconds(Duration d) {

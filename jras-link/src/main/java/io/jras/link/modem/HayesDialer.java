@@ -39,18 +39,14 @@ public final class HayesDialer implements ChatMachine {
     enum State { IDLE, INIT, DIALING, ABORTING, DONE }
 
     private final ModemConfig config;
-    private final Queue<ModemCommand> commands = new ArrayDeque<>();
+    private final ModemExchange modem = new ModemExchange();
     private final Queue<DialEvent> events = new ArrayDeque<>();
 
     private State state = State.IDLE;
     private int initIndex;
     private int numberIndex = -1;
-    private Instant deadline;
-    private ModemCommand lastCommand;
-    private String noise;
     private DialOutcome.Failed abortedBecause;
     private DialOutcome outcome;
-    private boolean listening;
 
     public HayesDialer(ModemConfig config) {
         this.config = config;
@@ -79,12 +75,12 @@ public final class HayesDialer implements ChatMachine {
     @Override
     public void onLine(String line, Instant now) {
         String text = line.strip();
-        if (state == State.IDLE || state == State.DONE || text.isEmpty() || isEcho(text)) {
+        if (state == State.IDLE || state == State.DONE || text.isEmpty() || modem.isEcho(text)) {
             return;
         }
         ModemResult result = ModemResult.parse(text);
-        listening = !(result instanceof ModemResult.Unrecognized || result instanceof ModemResult.Ring
-                || result instanceof ModemResult.Connect);
+        modem.listening(!(result instanceof ModemResult.Unrecognized || result instanceof ModemResult.Ring
+                || result instanceof ModemResult.Connect));
         switch (state) {
             case INIT -> onInitResult(result, now);
             case DIALING -> onDialResult(result, now);
@@ -100,7 +96,7 @@ public final class HayesDialer implements ChatMachine {
                 nextInit(now);
             }
             case ModemResult.Error error -> finish(new DialOutcome.Failed(RasError.FROM_DEVICE,
-                    "the modem answered ERROR to " + lastCommand.text(), Optional.empty()));
+                    "the modem answered ERROR to " + modem.lastCommand(), Optional.empty()));
             default -> skip(result);
         }
     }
@@ -114,10 +110,10 @@ public final class HayesDialer implements ChatMachine {
             case ModemResult.NoDialTone r -> numberFailed(failure(r, r + " when dialing " + currentNumber()), now);
             case ModemResult.Delayed r -> numberFailed(failure(r, "the modem refuses to dial " + currentNumber() + " yet (DELAYED)"), now);
             case ModemResult.Blacklisted r -> numberFailed(failure(r, "the modem refuses to dial " + currentNumber() + " (BLACKLISTED)"), now);
-            case ModemResult.Error r -> finish(failure(r, "the modem answered ERROR to " + lastCommand.text()));
+            case ModemResult.Error r -> finish(failure(r, "the modem answered ERROR to " + modem.lastCommand()));
             case ModemResult.Voice r -> finish(failure(r, "a voice answered at " + currentNumber()));
             case ModemResult.Ok r -> finish(new DialOutcome.Failed(RasError.UNRECOGNIZED_RESPONSE,
-                    "the modem answered OK to " + lastCommand.text() + " without connecting (a ';' in the dial string?)",
+                    "the modem answered OK to " + modem.lastCommand() + " without connecting (a ';' in the dial string?)",
                     Optional.of(currentNumber())));
             case ModemResult.Ring r -> skip(r);
             case ModemResult.Unrecognized r -> skip(r);
@@ -136,23 +132,19 @@ public final class HayesDialer implements ChatMachine {
 
     @Override
     public void onTimeout(Instant now) {
-        if (deadline == null || now.isBefore(deadline)) {
+        if (modem.notDue(now)) {
             return;
         }
         switch (state) {
             case INIT -> {
-                String command = lastCommand.text();
-                String seconds = seconds(config.stepTimeout());
-                finish(noise == null
-                        ? new DialOutcome.Failed(RasError.NO_RESPONSES, "no response to " + command + " within " + seconds, Optional.empty())
-                        : new DialOutcome.Failed(RasError.UNRECOGNIZED_RESPONSE,
-                                "no OK to " + command + " within " + seconds + ", only '" + noise + "'", Optional.empty()));
+                finish(new DialOutcome.Failed(modem.silenceError(), modem.silenceDetail(seconds(config.stepTimeout())),
+                        Optional.empty()));
             }
             case DIALING -> {
                 abortedBecause = new DialOutcome.Failed(RasError.NO_ANSWER,
                         "no result from " + currentNumber() + " within " + seconds(config.dialTimeout()), Optional.of(currentNumber()));
                 state = State.ABORTING;
-                send(ModemCommand.abortDial(), now.plus(min(ABORT_TIMEOUT, config.stepTimeout())));
+                modem.send(ModemCommand.abortDial(), now.plus(min(ABORT_TIMEOUT, config.stepTimeout())));
             }
             case ABORTING -> numberFailed(abortedBecause, now);
             default -> { }
@@ -171,7 +163,7 @@ public final class HayesDialer implements ChatMachine {
 
     @Override
     public Optional<ModemCommand> pollCommand() {
-        return Optional.ofNullable(commands.poll());
+        return modem.poll();
     }
 
     /** The next progress event, in order. */
@@ -181,7 +173,7 @@ public final class HayesDialer implements ChatMachine {
 
     @Override
     public Optional<Instant> nextDeadline() {
-        return state == State.DONE ? Optional.empty() : Optional.ofNullable(deadline);
+        return state == State.DONE ? Optional.empty() : modem.deadline();
     }
 
     @Override
@@ -199,7 +191,7 @@ public final class HayesDialer implements ChatMachine {
      * so it listens for commands now; false after CONNECT, silence, noise or a closed line.
      */
     public boolean modemInCommandMode() {
-        return listening;
+        return modem.listening();
     }
 
     State state() {
@@ -210,7 +202,7 @@ public final class HayesDialer implements ChatMachine {
         if (initIndex < config.initCommands().size()) {
             String command = config.initCommands().get(initIndex);
             events.add(new DialEvent.Initializing(command));
-            send(ModemCommand.line(command), now.plus(config.stepTimeout()));
+            modem.send(ModemCommand.line(command), now.plus(config.stepTimeout()));
         } else {
             dialNext(now);
         }
@@ -221,7 +213,7 @@ public final class HayesDialer implements ChatMachine {
         state = State.DIALING;
         String number = currentNumber();
         events.add(new DialEvent.Dialing(number, numberIndex + 1, config.phoneNumbers().size()));
-        send(ModemCommand.line(config.dialPrefix() + number), now.plus(config.dialTimeout()));
+        modem.send(ModemCommand.line(config.dialPrefix() + number), now.plus(config.dialTimeout()));
     }
 
     // Line conditions are worth another number; anything else is final.
@@ -238,29 +230,15 @@ public final class HayesDialer implements ChatMachine {
         return new DialOutcome.Failed(result.rasError(), detail, Optional.of(currentNumber()));
     }
 
-    private void send(ModemCommand command, Instant until) {
-        commands.add(command);
-        listening = false;
-        lastCommand = command;
-        deadline = until;
-        noise = null;
-    }
-
     private void skip(ModemResult result) {
-        if (result instanceof ModemResult.Unrecognized && noise == null) {
-            noise = printable(result.toString());
-        }
+        modem.skipped(result);
         events.add(new DialEvent.Unexpected(printable(result.toString())));
     }
 
     private void finish(DialOutcome result) {
         outcome = result;
         state = State.DONE;
-        deadline = null;
-    }
-
-    private boolean isEcho(String text) {
-        return lastCommand != null && !lastCommand.text().isEmpty() && text.equalsIgnoreCase(lastCommand.text());
+        modem.stop();
     }
 
     private String currentNumber() {
